@@ -1,0 +1,25 @@
+namespace PgSeq.Catalog;
+
+/// <summary>A sequence, the columns it feeds, and what the connected role may do with it.</summary>
+/// <param name="Oid">The sequence's OID.</param>
+/// <param name="Definition">The public definition; its name is quoted by the server.</param>
+/// <param name="Literal">The quoted name as a string literal (<c>quote_literal</c>), for <c>setval()</c>.</param>
+/// <param name="Owner">The role that owns the sequence.</param>
+/// <param name="CanAlter">Whether the connected role may ALTER the sequence (owner, member of the owner role, or superuser).</param>
+/// <param name="CanRead">Whether the connected role may read the sequence's state (SELECT).</param>
+/// <param name="Columns">The columns the sequence feeds, partitions and inheritance children already folded into their parent.</param>
+internal sealed record CatalogSequence(
+    uint Oid,
+    SequenceDefinition Definition,
+    string Literal,
+    string Owner,
+    bool CanAlter,
+    bool CanRead,
+    IReadOnlyList<CatalogColumn> Columns)
+{
+    /// <summary>The quoted name, ready for SQL text.</summary>
+    public string Name => Definition.Name;
+
+    /// <summary>The columns whose MAX/MIN decides the verdict.</summary>
+    public IEnumerable<CatalogColumn> MeasuredColumns => Columns.Where(c => c.Link.Measured);
+}

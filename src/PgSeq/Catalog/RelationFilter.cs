@@ -1,0 +1,32 @@
+namespace PgSeq.Catalog;
+
+/// <summary>Decides which tables are in scope, from the schema and table patterns of <see cref="CheckOptions"/>.</summary>
+internal sealed class RelationFilter
+{
+    private readonly PsqlPattern[] _schemas;
+    private readonly PsqlPattern[] _excludeSchemas;
+    private readonly PsqlPattern[] _tables;
+    private readonly PsqlPattern[] _excludeTables;
+
+    public RelationFilter(CheckOptions options)
+    {
+        _schemas = [.. options.Schemas.Select(PsqlPattern.ForSchema)];
+        _excludeSchemas = [.. options.ExcludeSchemas.Select(PsqlPattern.ForSchema)];
+        _tables = [.. options.Tables.Select(PsqlPattern.ForRelation)];
+        _excludeTables = [.. options.ExcludeTables.Select(PsqlPattern.ForRelation)];
+    }
+
+    /// <summary>True when the table is in scope.</summary>
+    public bool Includes(string schema, string table) =>
+        (_schemas.Length == 0 || _schemas.Any(p => p.Matches(schema)))
+        && !_excludeSchemas.Any(p => p.Matches(schema))
+        && (_tables.Length == 0 || _tables.Any(p => p.Matches(schema, table)))
+        && !_excludeTables.Any(p => p.Matches(schema, table));
+
+    /// <summary>
+    /// Keeps the sequences that feed at least one table in scope. A kept sequence keeps all its columns, in scope or
+    /// not: the largest value across all of them is what the sequence must clear.
+    /// </summary>
+    public IReadOnlyList<CatalogSequence> Apply(IReadOnlyList<CatalogSequence> sequences) =>
+        [.. sequences.Where(s => s.Columns.Any(c => Includes(c.TableSchema, c.TableRelName)))];
+}

@@ -1,0 +1,26 @@
+namespace PgSeq;
+
+/// <summary>What to examine and how long to wait. Shared by <see cref="SequenceDrift.CheckAsync(Npgsql.NpgsqlDataSource, CheckOptions?, CancellationToken)"/> and the repair.</summary>
+public class CheckOptions
+{
+    /// <summary>psql-style schema patterns (<c>*</c>, <c>?</c>, double quotes); when not empty, only tables in matching schemas are examined.</summary>
+    public IReadOnlyList<string> Schemas { get; init; } = [];
+
+    /// <summary>psql-style schema patterns whose tables are left out.</summary>
+    public IReadOnlyList<string> ExcludeSchemas { get; init; } = [];
+
+    /// <summary>psql-style table patterns such as <c>public.loan*</c> (no dot: any schema); when not empty, only matching tables are examined.</summary>
+    public IReadOnlyList<string> Tables { get; init; } = [];
+
+    /// <summary>psql-style table patterns that are left out.</summary>
+    public IReadOnlyList<string> ExcludeTables { get; init; } = [];
+
+    /// <summary>The longest pgseq waits for any lock (PostgreSQL's <c>lock_timeout</c>). A sequence whose locks cannot be
+    /// taken in time is reported <see cref="SequenceStatus.Busy"/> and left alone, so pgseq never queues in front of the
+    /// application for long. Default: 2 seconds.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest any single query may run (PostgreSQL's <c>statement_timeout</c>), so that MAX() over one huge
+    /// unindexed table cannot hang the run: that sequence is reported <see cref="SequenceStatus.Error"/>. Default: 5 minutes.</summary>
+    public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(5);
+}

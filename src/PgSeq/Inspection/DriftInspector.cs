@@ -1,0 +1,79 @@
+using Npgsql;
+using PgSeq.Catalog;
+using PgSeq.Diagnosis;
+using PgSeq.Probing;
+using PgSeq.Session;
+
+namespace PgSeq.Inspection;
+
+/// <summary>Discovers the sequences in scope, reads their state and their columns, and diagnoses each.</summary>
+internal static class DriftInspector
+{
+    /// <summary>Inspects every sequence in scope; failures on one sequence become its verdict, never the run's.</summary>
+    public static async Task<IReadOnlyList<Inspection>> InspectAsync(
+        NpgsqlConnection connection, SessionInfo session, CheckOptions options, RepairPolicy policy, CancellationToken cancellationToken)
+    {
+        var sequences = new RelationFilter(options).Apply(await SequenceCatalog.LoadAsync(connection, cancellationToken));
+
+        var readable = sequences.Where(s => s.CanRead).ToList();
+        var stateRows = await SequenceStateReader.ReadAsync(connection, readable, options, cancellationToken);
+        var states = readable.Zip(stateRows).ToDictionary(p => p.First.Oid, p => p.Second);
+
+        var inspections = new Dictionary<uint, Inspection>();
+        var probeTargets = new List<(CatalogSequence Sequence, long? NextValue)>();
+        foreach (var sequence in sequences)
+        {
+            if (Precheck(sequence, session, states) is { } early)
+            {
+                inspections[sequence.Oid] = early;
+            }
+            else
+            {
+                probeTargets.Add((sequence, DriftDiagnosis.NextValue(sequence.Definition, states[sequence.Oid].Value)));
+            }
+        }
+
+        var extremes = await ColumnExtremeProbe.ReadAsync(connection, probeTargets, options, cancellationToken);
+        foreach (var ((sequence, _), (columns, failure)) in probeTargets.Zip(extremes))
+        {
+            var state = states[sequence.Oid].Value;
+            inspections[sequence.Oid] = failure is not null
+                ? new Inspection(sequence, state, null, failure)
+                : new Inspection(sequence, state, columns, DriftDiagnosis.Diagnose(sequence.Definition, state, columns, policy));
+        }
+
+        return [.. sequences.Select(s => inspections[s.Oid])];
+    }
+
+    // Settles the sequences that need no column probe: unreadable, unmeasurable, or failed to read.
+    private static Inspection? Precheck(
+        CatalogSequence sequence, SessionInfo session, Dictionary<uint, (SequenceState Value, Verdict? Failure)> states)
+    {
+        if (!sequence.CanRead)
+        {
+            return new Inspection(sequence, null, null, ProbeFailure.Failed(SequenceStatus.Error, Finding.PermissionDenied,
+                $"role {session.User} may not read sequence {sequence.Name}; GRANT SELECT ON SEQUENCE {sequence.Name} TO {session.User}"));
+        }
+
+        var (state, failure) = states[sequence.Oid];
+        if (failure is not null)
+        {
+            return new Inspection(sequence, null, null, failure);
+        }
+
+        if (!sequence.MeasuredColumns.Any())
+        {
+            var reasons = string.Join("; ", sequence.Columns.Select(c => $"{c.Table}.{c.ColumnIdentifier}: {c.Link.SkipReason}"));
+            return new Inspection(sequence, state, null, ProbeFailure.Failed(SequenceStatus.Skipped, Finding.NotMeasurable, reasons) with
+            {
+                NextValue = DriftDiagnosis.NextValue(sequence.Definition, state),
+            });
+        }
+
+        var hidden = sequence.MeasuredColumns.FirstOrDefault(c => !c.CanRead);
+        return hidden is null
+            ? null
+            : new Inspection(sequence, state, null, ProbeFailure.Failed(SequenceStatus.Error, Finding.PermissionDenied,
+                $"role {session.User} may not read {hidden.Table}.{hidden.ColumnIdentifier}; GRANT SELECT ON {hidden.Table} TO {session.User}"));
+    }
+}

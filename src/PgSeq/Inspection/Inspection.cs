@@ -1,0 +1,11 @@
+using PgSeq.Catalog;
+using PgSeq.Diagnosis;
+
+namespace PgSeq.Inspection;
+
+/// <summary>One sequence as discovered, read and diagnosed.</summary>
+/// <param name="Sequence">The sequence and its columns.</param>
+/// <param name="State">Its position, when it could be read.</param>
+/// <param name="Columns">Its columns' extreme, when they could be read.</param>
+/// <param name="Verdict">The diagnosis, or why there is none.</param>
+internal sealed record Inspection(CatalogSequence Sequence, SequenceState? State, ColumnExtremes? Columns, Verdict Verdict);

@@ -1,0 +1,20 @@
+namespace PgSeq;
+
+/// <summary>The result of a check or a fix: every sequence that feeds a column in scope, sorted by name.</summary>
+public sealed record DriftReport
+{
+    /// <summary>The database that was examined.</summary>
+    public required string Database { get; init; }
+
+    /// <summary>The server's version, as <c>server_version</c> reports it.</summary>
+    public required string ServerVersion { get; init; }
+
+    /// <summary>The sequences, sorted by name.</summary>
+    public required IReadOnlyList<SequenceReport> Sequences { get; init; }
+
+    /// <summary>Counts over <see cref="Sequences"/>.</summary>
+    public DriftSummary Summary => DriftSummary.Of(Sequences);
+
+    /// <summary>True when every sequence could be examined (and, for <c>fix</c>, repaired): no status is Error or Busy.</summary>
+    public bool Complete => Summary.Error == 0 && Summary.Busy == 0;
+}

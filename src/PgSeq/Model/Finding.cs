@@ -1,0 +1,50 @@
+namespace PgSeq;
+
+/// <summary>
+/// The specific reason behind a <see cref="SequenceStatus"/>, stable across releases so that callers (and translations)
+/// can rely on it; <see cref="SequenceReport.Reason"/> carries the English sentence.
+/// </summary>
+public enum Finding
+{
+    /// <summary>The next value is above every value in the linked columns.</summary>
+    InSync,
+
+    /// <summary>The linked columns hold no rows.</summary>
+    Empty,
+
+    /// <summary>The next value (or a later one) already exists in a linked column.</summary>
+    Behind,
+
+    /// <summary>A CYCLE sequence whose next value is already taken: its values have wrapped around.</summary>
+    CycleCollision,
+
+    /// <summary>A CYCLE sequence below the column maximum whose next value is free: it has wrapped around, which CYCLE allows.</summary>
+    CycleWrapped,
+
+    /// <summary>The sequence has reached its MAXVALUE (MINVALUE when descending); <c>nextval()</c> fails.</summary>
+    Exhausted,
+
+    /// <summary>The data reaches the sequence's MAXVALUE (MINVALUE when descending): moving the sequence cannot help.</summary>
+    NoRoom,
+
+    /// <summary>No linked column can be measured.</summary>
+    NotMeasurable,
+
+    /// <summary>The connected role lacks a privilege pgseq needs for this sequence or one of its tables.</summary>
+    PermissionDenied,
+
+    /// <summary>A query on this sequence's tables exceeded the statement timeout.</summary>
+    StatementTimeout,
+
+    /// <summary>A lock could not be taken within the lock timeout.</summary>
+    LockTimeout,
+
+    /// <summary>A query failed for another reason; the message is PostgreSQL's.</summary>
+    QueryFailed,
+
+    /// <summary>The sequence was moved past the data by this run.</summary>
+    Repaired,
+
+    /// <summary>The sequence was lowered to just past the data (only with <see cref="FixOptions.AllowRewind"/>).</summary>
+    Rewound,
+}

@@ -1,0 +1,45 @@
+namespace PgSeq;
+
+/// <summary>One sequence, the columns it feeds, and what pgseq found (and, for <c>fix</c>, did).</summary>
+public sealed record SequenceReport
+{
+    /// <summary>The sequence's definition.</summary>
+    public required SequenceDefinition Sequence { get; init; }
+
+    /// <summary>The columns the sequence feeds. Partitions and inheritance children that share their parent's link are
+    /// covered by the parent and not listed.</summary>
+    public required IReadOnlyList<LinkedColumn> Columns { get; init; }
+
+    /// <summary>The verdict. For <c>fix</c> it describes the state after the run.</summary>
+    public required SequenceStatus Status { get; init; }
+
+    /// <summary>The specific reason behind <see cref="Status"/>.</summary>
+    public required Finding Finding { get; init; }
+
+    /// <summary>One English sentence explaining <see cref="Status"/>, with the remedy where one is needed.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The sequence's <c>last_value</c>, read from the sequence relation itself.</summary>
+    public long? LastValue { get; init; }
+
+    /// <summary>The sequence's <c>is_called</c> flag: when false, the next <c>nextval()</c> returns <see cref="LastValue"/> itself.</summary>
+    public bool? IsCalled { get; init; }
+
+    /// <summary>The value the next <c>nextval()</c> returns; null when the sequence is exhausted or could not be read.</summary>
+    public long? NextValue { get; init; }
+
+    /// <summary>MAX over the measured columns (MIN for descending sequences); null when they are empty or were not read.</summary>
+    public long? ColumnExtreme { get; init; }
+
+    /// <summary>For drift: how far the sequence lags the data, in values (the distance from its position to <see cref="ColumnExtreme"/>).</summary>
+    public long? BehindBy { get; init; }
+
+    /// <summary>True when the value the next <c>nextval()</c> returns already exists, so the very next insert fails.</summary>
+    public bool NextInsertCollides { get; init; }
+
+    /// <summary>What was done or is proposed, in a few words; null when nothing is needed.</summary>
+    public string? Action { get; init; }
+
+    /// <summary>For <c>fix</c>: the repair of this sequence; null when it was not touched.</summary>
+    public RepairOutcome? Repair { get; init; }
+}

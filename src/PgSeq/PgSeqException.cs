@@ -1,0 +1,25 @@
+namespace PgSeq;
+
+/// <summary>
+/// A run could not start or go on, for a reason that concerns the whole database rather than one sequence (for example
+/// <c>fix</c> on a read-only server). The message says what failed and what to do.
+/// </summary>
+public class PgSeqException : Exception
+{
+    /// <summary>Creates the exception with a message that says what failed and what to do.</summary>
+    public PgSeqException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and the error behind it.</summary>
+    public PgSeqException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public PgSeqException()
+    {
+    }
+}

@@ -1,0 +1,24 @@
+using Npgsql;
+using PgSeq.Catalog;
+using PgSeq.Diagnosis;
+
+namespace PgSeq.Probing;
+
+/// <summary>
+/// Reads <c>last_value</c> and <c>is_called</c> from each sequence relation itself: <c>pg_sequences.last_value</c> is
+/// NULL for a sequence that was never called and hides <c>is_called</c>, which decides what nextval() returns next.
+/// </summary>
+internal static class SequenceStateReader
+{
+    /// <summary>Reads the state of every sequence, in as few statements as <see cref="ChunkedQuery"/> allows.</summary>
+    public static Task<(SequenceState Value, Verdict? Failure)[]> ReadAsync(
+        NpgsqlConnection connection, IReadOnlyList<CatalogSequence> sequences, CheckOptions options, CancellationToken cancellationToken) =>
+        ChunkedQuery.RunAsync(
+            connection,
+            sequences,
+            (sequence, row, _) => $"SELECT {row}, last_value, is_called FROM {sequence.Name}",
+            reader => new SequenceState(reader.GetInt64(1), reader.GetBoolean(2)),
+            (sequence, error) => ProbeFailure.Classify(error, $"sequence {sequence.Name}", options),
+            options.StatementTimeout,
+            cancellationToken);
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using PgSeq.Catalog;
+using PgSeq.Diagnosis;
+using PgSeq.Probing;
+
+namespace PgSeq.Repair;
+
+/// <summary>
+/// The SQL that repairs one sequence: a single transaction that pgseq sends as one round trip and that
+/// <c>pgseq fix --sql</c> prints for psql. Every name in it was quoted by the server; every number is formatted here.
+/// </summary>
+/// <remarks>
+/// The transaction
+/// <list type="number">
+/// <item>bounds its waits with <c>lock_timeout</c> and <c>statement_timeout</c>;</item>
+/// <item>locks the tables in SHARE ROW EXCLUSIVE mode: writers (and in-flight writers, whose rows MAX() cannot see
+/// yet) are waited out and then held back, readers are not, and a second pgseq queues behind the first;</item>
+/// <item>holds the sequence with an ALTER SEQUENCE that changes nothing: LOCK TABLE refuses sequences, but ALTER
+/// SEQUENCE takes a lock that makes every nextval() caller wait until COMMIT, and it makes the later setval()
+/// transactional, so a rollback (or a killed client) leaves the sequence untouched;</item>
+/// <item>re-reads the sequence and MAX() under those locks and moves the sequence only forward (or, with rewind, to
+/// just past the data), deciding on the server so that the printed script is as safe as the tool.</item>
+/// </list>
+/// </remarks>
+internal static class RepairScript
+{
+    /// <summary>The statements of the repair transaction, in order.</summary>
+    public static IReadOnlyList<string> Statements(CatalogSequence sequence, RepairPolicy policy, CheckOptions options)
+    {
+        var tables = sequence.MeasuredColumns.Select(c => c.Table).Distinct().Order(StringComparer.Ordinal);
+        return
+        [
+            "BEGIN",
+            $"SET LOCAL lock_timeout = '{Durations.Setting(options.LockTimeout)}'",
+            $"SET LOCAL statement_timeout = '{Durations.Setting(options.StatementTimeout)}'",
+            $"LOCK TABLE {string.Join(", ", tables)} IN SHARE ROW EXCLUSIVE MODE",
+            $"ALTER SEQUENCE {sequence.Name} INCREMENT BY {Number(sequence.Definition.Increment)}",
+            Move(sequence, policy),
+            "COMMIT",
+        ];
+    }
+
+    /// <summary>The transaction as a psql script, headed by a comment saying what it does.</summary>
+    public static string Render(CatalogSequence sequence, RepairPolicy policy, CheckOptions options)
+    {
+        var script = new StringBuilder();
+        var columns = string.Join(", ", sequence.MeasuredColumns.Select(c => $"{c.Table}.{c.ColumnIdentifier}"));
+        script.Append("-- ").Append(Comment($"{sequence.Name} feeds {columns}")).Append('\n');
+        foreach (var statement in Statements(sequence, policy, options))
+        {
+            script.Append(statement).Append(";\n");
+        }
+
+        return script.ToString();
+    }
+
+    // Returns the state before, the extreme, and the setval() made (null when none was needed). The move happens only
+    // when the goal lies ahead of the sequence's next value (or differs from it, with rewind).
+    private static string Move(CatalogSequence sequence, RepairPolicy policy)
+    {
+        var definition = sequence.Definition;
+        var increment = Number(definition.Increment);
+        var aggregate = definition.Descending ? "min" : "max";
+        var extremes = string.Join("\n        UNION ALL ", sequence.MeasuredColumns.Select(c =>
+            $"SELECT pg_catalog.{aggregate}({c.ColumnIdentifier})::int8 FROM {c.Table}"));
+        var offset = Number((Int128)definition.Increment * (1 + (Int128)policy.Margin));
+        var goal = policy.AllowRewind
+            ? $"coalesce({(definition.Descending ? "least" : "greatest")}(x.extreme::numeric + {offset}, {Number(definition.Descending ? definition.MaxValue : definition.MinValue)}), {Number(definition.Start)})"
+            : $"x.extreme::numeric + {offset}";
+        var ahead = policy.AllowRewind ? "<>" : definition.Descending ? "<" : ">";
+        var inRange = $"pos.goal - {increment} BETWEEN {Number(definition.MinValue)} AND {Number(definition.MaxValue)}";
+        return $"""
+            SELECT s.last_value, s.is_called, x.extreme, moved.value, moved.is_called,
+                   pg_catalog.clock_timestamp() - pg_catalog.statement_timestamp() AS locked_for
+            FROM {sequence.Name} AS s
+            CROSS JOIN (SELECT pg_catalog.{aggregate}(c.v) FROM (
+                    {extremes}) AS c (v)) AS x (extreme)
+            CROSS JOIN LATERAL (SELECT CASE WHEN s.is_called THEN s.last_value::numeric + {increment} ELSE s.last_value END,
+                                       {goal}) AS pos (next_value, goal)
+            LEFT JOIN LATERAL (
+                SELECT CASE WHEN {inRange}
+                            THEN pg_catalog.setval({sequence.Literal}, (pos.goal - {increment})::int8, true)
+                            ELSE pg_catalog.setval({sequence.Literal}, pos.goal::int8, false) END,
+                       {inRange}
+                WHERE pos.goal {ahead} pos.next_value) AS moved (value, is_called) ON true
+            """;
+    }
+
+    private static string Number(Int128 value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // Names may hold line breaks or backslashes; neither may escape a "--" comment into the script.
+    private static string Comment(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) || c == '\\' ? '?' : c));
+}

@@ -1,0 +1,9 @@
+namespace PgSeq.Session;
+
+/// <summary>Facts about the connection that decide what pgseq may do.</summary>
+/// <param name="Database">current_database().</param>
+/// <param name="User">current_user, quoted for use in SQL text.</param>
+/// <param name="ServerVersion">server_version.</param>
+/// <param name="InRecovery">True on a hot standby.</param>
+/// <param name="ReadOnly">True when transactions are read-only by default (default_transaction_read_only).</param>
+internal sealed record SessionInfo(string Database, string User, string ServerVersion, bool InRecovery, bool ReadOnly);

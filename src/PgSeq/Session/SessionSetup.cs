@@ -1,0 +1,34 @@
+using Npgsql;
+using PgSeq.Probing;
+
+namespace PgSeq.Session;
+
+/// <summary>Bounds every query and lock wait of the session and reads what the session may do.</summary>
+internal static class SessionSetup
+{
+    private const string Sql = """
+        SELECT pg_catalog.set_config('statement_timeout', $1, false),
+               pg_catalog.set_config('lock_timeout', $2, false),
+               pg_catalog.current_database(),
+               pg_catalog.quote_ident(current_user),
+               pg_catalog.current_setting('server_version'),
+               pg_catalog.pg_is_in_recovery(),
+               pg_catalog.current_setting('transaction_read_only') = 'on'
+        """;
+
+    /// <summary>Sets <c>statement_timeout</c> and <c>lock_timeout</c> for the session and returns what it is connected to.</summary>
+    public static async Task<SessionInfo> PrepareAsync(NpgsqlConnection connection, CheckOptions options, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(Sql, connection)
+        {
+            Parameters =
+            {
+                new() { Value = Durations.Setting(options.StatementTimeout) },
+                new() { Value = Durations.Setting(options.LockTimeout) },
+            },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new SessionInfo(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetBoolean(5), reader.GetBoolean(6));
+    }
+}

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace PgSeq.Tests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server the tests run against: the one named by PGSEQ_TEST_CONNECTION, or else a throwaway cluster
+/// this fixture creates with initdb in a temporary directory on a free port (as the postgres OS user when the tests
+/// run as root, since PostgreSQL refuses to run as root) and removes when the test run ends.
+/// </summary>
+public sealed class PostgresServer : IAsyncLifetime
+{
+    private string? _clusterDirectory;
+    private NpgsqlDataSource? _admin;
+
+    /// <summary>Connection string of the maintenance database, as a superuser.</summary>
+    public string AdminConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>Host and port, for tests that build their own connection strings.</summary>
+    public string Host { get; private set; } = "127.0.0.1";
+
+    public int Port { get; private set; }
+
+    public string SuperUser { get; private set; } = "postgres";
+
+    /// <summary>The data directory when this fixture owns the cluster; null for an external server.</summary>
+    public string? DataDirectory => _clusterDirectory is null ? null : Path.Combine(_clusterDirectory, "data");
+
+    public string SocketDirectory => _clusterDirectory ?? "/tmp";
+
+    public bool OwnsCluster => _clusterDirectory is not null;
+
+    public async ValueTask InitializeAsync()
+    {
+        var external = Environment.GetEnvironmentVariable("PGSEQ_TEST_CONNECTION");
+        if (!string.IsNullOrEmpty(external))
+        {
+            var builder = new NpgsqlConnectionStringBuilder(external);
+            (Host, Port, SuperUser) = (builder.Host ?? "localhost", builder.Port, builder.Username ?? "postgres");
+            AdminConnectionString = builder.ConnectionString;
+        }
+        else
+        {
+            await StartClusterAsync();
+        }
+
+        _admin = NpgsqlDataSource.Create(AdminConnectionString);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_admin is not null)
+        {
+            await _admin.DisposeAsync();
+        }
+
+        await StopClusterAsync();
+    }
+
+    /// <summary>Creates a fresh, empty database for one test.</summary>
+    public async Task<TestDatabase> CreateDatabaseAsync(string? name = null)
+    {
+        name ??= "t_" + Guid.NewGuid().ToString("N")[..16];
+        await AdminExecuteAsync($"CREATE DATABASE {Quote(name)}");
+        return new TestDatabase(this, name);
+    }
+
+    /// <summary>Runs SQL on the maintenance database (roles, databases).</summary>
+    public async Task AdminExecuteAsync(string sql)
+    {
+        await using var command = _admin!.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public string ConnectionString(string database, string? user = null, string? password = null)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database };
+        if (user is not null)
+        {
+            builder.Username = user;
+            builder.Password = password;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>Runs a program as the OS user that owns the cluster.</summary>
+    public static Task<ProcessResult> RunAsClusterOwnerAsync(string program, params string[] arguments) =>
+        Environment.UserName == "root"
+            ? ProcessRunner.RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments])
+            : ProcessRunner.RunAsync(program, arguments);
+
+    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private async Task StartClusterAsync()
+    {
+        Port = FreePort();
+        _clusterDirectory = Path.Combine(Path.GetTempPath(), "pgseq-test-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_clusterDirectory);
+        if (Environment.UserName == "root")
+        {
+            await Check(ProcessRunner.RunAsync("chown", ["postgres:", _clusterDirectory]));
+        }
+
+        await Check(RunAsClusterOwnerAsync(PostgresBinaries.Program("initdb"),
+            "-D", DataDirectory!, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"));
+        var settings = string.Join(' ',
+            $"-c port={Port}",
+            "-c listen_addresses=127.0.0.1",
+            $"-c unix_socket_directories={_clusterDirectory}",
+            "-c fsync=off",
+            "-c synchronous_commit=off",
+            "-c full_page_writes=off");
+        await Check(RunAsClusterOwnerAsync(PostgresBinaries.Program("pg_ctl"),
+            "-D", DataDirectory!, "-l", Path.Combine(_clusterDirectory, "server.log"), "-o", settings, "-w", "-t", "60", "start"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopClusterAsync().GetAwaiter().GetResult();
+        AdminConnectionString = new NpgsqlConnectionStringBuilder
+        {
+            Host = Host,
+            Port = Port,
+            Username = SuperUser,
+            Database = "postgres",
+            Pooling = true,
+        }.ConnectionString;
+    }
+
+    private async Task StopClusterAsync()
+    {
+        var directory = Interlocked.Exchange(ref _clusterDirectory, null);
+        if (directory is null)
+        {
+            return;
+        }
+
+        await RunAsClusterOwnerAsync(PostgresBinaries.Program("pg_ctl"), "-D", Path.Combine(directory, "data"), "-m", "immediate", "-w", "stop");
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private static async Task Check(Task<ProcessResult> run)
+    {
+        var result = await run;
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"command failed with exit code {result.ExitCode}:\n{result.Output}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -121,7 +121,7 @@ public sealed class PostgresServer : IAsyncLifetime
             Port = Port,
             Username = SuperUser,
             Database = "postgres",
-            Pooling = true,
+            IncludeErrorDetail = true,
         }.ConnectionString;
     }
 

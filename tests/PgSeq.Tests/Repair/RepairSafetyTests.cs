@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using Npgsql;
+using PgSeq.Tests.Infrastructure;
+
+namespace PgSeq.Tests.Repair;
+
+/// <summary>The repair is atomic against writers and nextval() callers, bounded in its waits, and refuses what it may not do.</summary>
+public sealed class RepairSafetyTests(PostgresServer server)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Lock_table_refuses_sequences_but_alter_sequence_holds_nextval_callers_until_commit()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync("CREATE SEQUENCE s;");
+        await using var holder = await db.DataSource.OpenConnectionAsync(Cancel);
+        await using var transaction = await holder.BeginTransactionAsync(Cancel);
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => Execute(holder, "LOCK TABLE s"));
+        Assert.Contains("not supported for sequences", refused.Detail ?? refused.MessageText, StringComparison.Ordinal);
+        await transaction.RollbackAsync(Cancel);
+
+        await using var alter = await holder.BeginTransactionAsync(Cancel);
+        await Execute(holder, "ALTER SEQUENCE s INCREMENT BY 1");
+        await using var caller = await db.DataSource.OpenConnectionAsync(Cancel);
+        await Execute(caller, "SET lock_timeout = '300ms'");
+        var blocked = await Assert.ThrowsAsync<PostgresException>(() => Execute(caller, "SELECT nextval('s')"));
+        Assert.Equal(PostgresErrorCodes.LockNotAvailable, blocked.SqlState);
+
+        await Execute(holder, "SELECT setval('s', 500)");
+        await alter.RollbackAsync(Cancel);
+        Assert.Equal((1L, false), await db.SequenceStateAsync("s"));
+    }
+
+    [Fact]
+    public async Task A_table_held_by_a_long_transaction_is_busy_after_the_lock_timeout_and_the_rest_are_repaired()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync("""
+            CREATE TABLE held (id serial PRIMARY KEY); INSERT INTO held VALUES (10);
+            CREATE TABLE free (id serial PRIMARY KEY); INSERT INTO free VALUES (10);
+            """);
+        await using var holder = await db.DataSource.OpenConnectionAsync(Cancel);
+        await using var transaction = await holder.BeginTransactionAsync(Cancel);
+        await Execute(holder, "INSERT INTO held VALUES (20)");
+
+        var clock = Stopwatch.StartNew();
+        var report = await SequenceDrift.FixAsync(db.DataSource, new FixOptions { LockTimeout = TimeSpan.FromMilliseconds(300) }, Cancel);
+        clock.Stop();
+
+        var held = report.For("public.held_id_seq");
+        Assert.Equal((SequenceStatus.Busy, Finding.LockTimeout), (held.Status, held.Finding));
+        Assert.Contains("300ms", held.Reason, StringComparison.Ordinal);
+        Assert.Equal(SequenceStatus.Ok, report.For("public.free_id_seq").Status);
+        Assert.False(report.Complete);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"fix took {clock.Elapsed}");
+        await transaction.RollbackAsync(Cancel);
+        Assert.Equal((1L, false), await db.SequenceStateAsync("held_id_seq"));
+    }
+
+    [Fact]
+    public async Task An_in_flight_writer_is_waited_out_so_its_uncommitted_rows_count()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync("CREATE TABLE t (id serial PRIMARY KEY); INSERT INTO t VALUES (10);");
+        await using var writer = await db.DataSource.OpenConnectionAsync(Cancel);
+        await using var transaction = await writer.BeginTransactionAsync(Cancel);
+        await Execute(writer, "INSERT INTO t VALUES (500)");
+
+        var fix = SequenceDrift.FixAsync(db.DataSource, new FixOptions { LockTimeout = TimeSpan.FromSeconds(20) }, Cancel);
+        await Task.Delay(500, Cancel);
+        Assert.False(fix.IsCompleted);
+        await transaction.CommitAsync(Cancel);
+        var report = await fix;
+
+        Assert.Equal(501, report.For("public.t_id_seq").NextValue);
+        Assert.Equal(501, await db.ScalarAsync<int>("INSERT INTO t DEFAULT VALUES RETURNING id"));
+    }
+
+    [Fact]
+    public async Task A_role_that_does_not_own_the_sequence_is_refused_before_anything_is_locked()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        var role = "app_" + db.Name;
+        await db.ExecuteAsync($"""
+            CREATE ROLE {role} LOGIN;
+            CREATE TABLE loans (id serial PRIMARY KEY); INSERT INTO loans VALUES (28);
+            GRANT ALL ON ALL TABLES IN SCHEMA public TO {role};
+            GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role};
+            """);
+        try
+        {
+            await using var asApp = db.DataSourceFor(role);
+            var report = await SequenceDrift.FixAsync(asApp, null, Cancel);
+
+            var loans = report.For("public.loans_id_seq");
+            Assert.Equal((SequenceStatus.Error, Finding.PermissionDenied), (loans.Status, loans.Finding));
+            Assert.Contains("run fix as postgres", loans.Reason, StringComparison.Ordinal);
+            Assert.Equal((1L, false), await db.SequenceStateAsync("loans_id_seq"));
+            Assert.Equal(SequenceStatus.Drift, (await SequenceDrift.CheckAsync(asApp, null, Cancel)).For("public.loans_id_seq").Status);
+        }
+        finally
+        {
+            await db.ExecuteAsync($"DROP OWNED BY {role}; DROP ROLE {role};");
+        }
+    }
+
+    [Fact]
+    public async Task Fix_refuses_a_read_only_database_up_front_while_check_works()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync($"CREATE TABLE t (id serial); INSERT INTO t VALUES (5); ALTER DATABASE {db.Name} SET default_transaction_read_only = on;");
+        await using var fresh = NpgsqlDataSource.Create(db.ConnectionString + ";Pooling=false");
+
+        var refusal = await Assert.ThrowsAsync<PgSeqException>(() => SequenceDrift.FixAsync(fresh, null, Cancel));
+        Assert.Contains("default_transaction_read_only", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(SequenceStatus.Drift, (await SequenceDrift.CheckAsync(fresh, null, Cancel)).Sequences[0].Status);
+        Assert.Equal(SequenceStatus.Drift, (await SequenceDrift.FixAsync(fresh, new FixOptions { DryRun = true }, Cancel)).Sequences[0].Status);
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(Cancel);
+    }
+}

@@ -3,6 +3,23 @@ namespace PgSeq;
 /// <summary>What to examine and how long to wait. Shared by <see cref="SequenceDrift.CheckAsync(Npgsql.NpgsqlDataSource, CheckOptions?, CancellationToken)"/> and the repair.</summary>
 public class CheckOptions
 {
+    /// <summary>Examines every user schema with the default timeouts.</summary>
+    public CheckOptions()
+    {
+    }
+
+    /// <summary>Copies the scope and timeouts of <paramref name="other"/>.</summary>
+    protected CheckOptions(CheckOptions other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Schemas = other.Schemas;
+        ExcludeSchemas = other.ExcludeSchemas;
+        Tables = other.Tables;
+        ExcludeTables = other.ExcludeTables;
+        LockTimeout = other.LockTimeout;
+        StatementTimeout = other.StatementTimeout;
+    }
+
     /// <summary>psql-style schema patterns (<c>*</c>, <c>?</c>, double quotes); when not empty, only tables in matching schemas are examined.</summary>
     public IReadOnlyList<string> Schemas { get; init; } = [];
 

@@ -3,6 +3,17 @@ namespace PgSeq;
 /// <summary>Options for <see cref="SequenceDrift.FixAsync(Npgsql.NpgsqlDataSource, FixOptions?, CancellationToken)"/>.</summary>
 public sealed class FixOptions : CheckOptions
 {
+    /// <summary>Repairs every user schema with the default timeouts.</summary>
+    public FixOptions()
+    {
+    }
+
+    /// <summary>Repairs what <paramref name="scope"/> selects, with its timeouts.</summary>
+    public FixOptions(CheckOptions scope)
+        : base(scope)
+    {
+    }
+
     /// <summary>Write nothing; report what would change and the SQL that would do it.</summary>
     public bool DryRun { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using PgSeq.Diagnosis;
 using PgSeq.Inspection;
@@ -65,7 +66,8 @@ public static class SequenceDrift
                 continue;
             }
 
-            var script = RepairScript.Render(inspection.Sequence, policy, options);
+            var plan = $"next value {inspection.Verdict.NextValue?.ToString(CultureInfo.InvariantCulture) ?? "none"} → {move.NextValue.ToString(CultureInfo.InvariantCulture)} when checked";
+            var script = RepairScript.Render(inspection.Sequence, policy, options, plan);
             if (RepairPermission.Check(inspection.Sequence, session) is { } refusal)
             {
                 reports[i] = ReportFactory.Failed(inspection, refusal);

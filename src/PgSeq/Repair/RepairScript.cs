@@ -41,12 +41,12 @@ internal static class RepairScript
         ];
     }
 
-    /// <summary>The transaction as a psql script, headed by a comment saying what it does.</summary>
-    public static string Render(CatalogSequence sequence, RepairPolicy policy, CheckOptions options)
+    /// <summary>The transaction as a psql script, headed by a comment saying what it repairs and what was planned.</summary>
+    public static string Render(CatalogSequence sequence, RepairPolicy policy, CheckOptions options, string plan)
     {
         var script = new StringBuilder();
         var columns = string.Join(", ", sequence.MeasuredColumns.Select(c => $"{c.Table}.{c.ColumnIdentifier}"));
-        script.Append("-- ").Append(Comment($"{sequence.Name} feeds {columns}")).Append('\n');
+        script.Append("-- ").Append(Comment($"{sequence.Name} feeds {columns}: {plan}")).Append('\n');
         foreach (var statement in Statements(sequence, policy, options))
         {
             script.Append(statement).Append(";\n");

@@ -1,0 +1,28 @@
+namespace PgSeq.Cli;
+
+/// <summary>pgseq's exit codes: a public contract, documented in the README.</summary>
+internal static class ExitCodes
+{
+    /// <summary>check: nothing wrong. fix: everything repaired, or nothing to do.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The run could not complete: bad arguments, no connection, or a sequence in error or busy (or left in drift by fix).</summary>
+    public const int Incomplete = 1;
+
+    /// <summary>check found drift.</summary>
+    public const int Drift = 2;
+
+    /// <summary>Interrupted by SIGINT (Ctrl-C).</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM.</summary>
+    public const int Terminated = 143;
+
+    /// <summary>The exit code for a finished check.</summary>
+    public static int ForCheck(DriftReport report) =>
+        !report.Complete ? Incomplete : report.Summary.Drift > 0 ? Drift : Ok;
+
+    /// <summary>The exit code for a finished fix (or its dry run): anything left in error, busy or drift means it did not complete.</summary>
+    public static int ForFix(DriftReport report, bool dryRun) =>
+        !report.Complete || (!dryRun && report.Summary.Drift > 0) ? Incomplete : Ok;
+}

@@ -1,0 +1,57 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PgSeq.Cli.Output;
+
+// The shape of the --json document, field by field as documented in the README.
+
+internal sealed record JsonReportDocument(
+    string Database,
+    string ServerVersion,
+    string Command,
+    bool DryRun,
+    bool Interrupted,
+    IReadOnlyList<JsonSequence> Sequences,
+    JsonSummary Summary);
+
+internal sealed record JsonSequence(
+    string Sequence,
+    string Status,
+    string Finding,
+    long? LastValue,
+    bool? IsCalled,
+    long? NextValue,
+    long? MaxValue,
+    long? BehindBy,
+    bool NextInsertCollides,
+    IReadOnlyList<JsonColumn> Columns,
+    JsonDefinition Definition,
+    string Reason,
+    string? Action,
+    JsonRepair? Repair);
+
+internal sealed record JsonColumn(string Table, string Column, string Type, string Kind, bool Measured, bool Indexed, string? SkipReason);
+
+internal sealed record JsonDefinition(string DataType, long Start, long Increment, long MinValue, long MaxValue, long Cache, bool Cycle);
+
+internal sealed record JsonRepair(long? PreviousNextValue, long? NextValue, bool Applied, double LockHeldMs, string Script);
+
+internal sealed record JsonSummary(int Sequences, int Ok, int Drift, int Skipped, int Error, int Busy, int Repaired, int NextInsertCollides);
+
+internal sealed record JsonErrorDocument(string Error);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSerializable(typeof(JsonReportDocument))]
+[JsonSerializable(typeof(JsonErrorDocument))]
+internal sealed partial class PgSeqJsonContext : JsonSerializerContext
+{
+    /// <summary>The context pgseq writes with: names and text as they are (no \u escapes for '+' or 'é'), which every
+    /// JSON parser reads; quotes and control characters are still escaped.</summary>
+    public static PgSeqJsonContext Readable { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace PgSeq.Cli.Output;
+
+/// <summary>
+/// The <c>--json</c> document: a public contract documented in the README. Names are snake_case; enums are
+/// snake_case strings; absent values are null rather than missing, so every key is always there.
+/// </summary>
+internal static class JsonReport
+{
+    public static void Write(TextWriter writer, DriftReport report, RunMode mode, bool interrupted = false)
+    {
+        var document = new JsonReportDocument(
+            report.Database,
+            report.ServerVersion,
+            mode == RunMode.Check ? "check" : "fix",
+            mode == RunMode.DryRun,
+            interrupted,
+            [.. report.Sequences.Select(Sequence)],
+            Summary(report.Summary));
+        writer.WriteLine(JsonSerializer.Serialize(document, PgSeqJsonContext.Readable.JsonReportDocument));
+    }
+
+    public static void WriteError(TextWriter writer, string message) =>
+        writer.WriteLine(JsonSerializer.Serialize(new JsonErrorDocument(message), PgSeqJsonContext.Readable.JsonErrorDocument));
+
+    private static JsonSequence Sequence(SequenceReport s) => new(
+        s.Sequence.Name,
+        Name(s.Status),
+        Name(s.Finding),
+        s.LastValue,
+        s.IsCalled,
+        s.NextValue,
+        s.ColumnExtreme,
+        s.BehindBy,
+        s.NextInsertCollides,
+        [.. s.Columns.Select(c => new JsonColumn(c.Table, c.Column, c.ColumnType, Name(c.Kind), c.Measured, c.Indexed, c.SkipReason))],
+        new JsonDefinition(s.Sequence.DataType, s.Sequence.Start, s.Sequence.Increment, s.Sequence.MinValue, s.Sequence.MaxValue, s.Sequence.Cache, s.Sequence.Cycle),
+        s.Reason,
+        s.Action,
+        s.Repair is { } r ? new JsonRepair(r.PreviousNextValue, r.NextValue, r.Applied, Math.Round(r.LockHeld.TotalMilliseconds, 3), r.Script) : null);
+
+    private static JsonSummary Summary(DriftSummary s) =>
+        new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.Error, s.Busy, s.Repaired, s.Collisions);
+
+    private static string Name<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. Installs the PostgreSQL server programs if they are missing; the tests start
+# their own throwaway server (or use PGSEQ_TEST_CONNECTION) and this script removes anything they leave behind.
+# Extra arguments go to `dotnet test`, e.g. ./test.sh --filter IncidentTests
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/postgres.sh
+
+ensure_postgres
+PGSEQ_PG_BIN=$(pg_bindir)
+export PGSEQ_PG_BIN
+
+# The tests' clusters live under a directory of this run, so a crashed run cannot leave a server behind.
+run_dir=$(mktemp -d "${TMPDIR:-/tmp}/pgseq-run.XXXXXX")
+chmod 755 "$run_dir"
+cleanup() {
+  for cluster in "$run_dir"/pgseq-test-*; do
+    [ -d "$cluster" ] && stop_cluster "$cluster"
+  done
+  rm -rf "$run_dir"
+}
+trap cleanup EXIT
+export TMPDIR=$run_dir
+
+dotnet test PgSeq.sln --nologo "$@"

@@ -21,11 +21,11 @@ internal sealed class CommonOptions
 
     public Option<string[]> ExcludeTable { get; } = Patterns("--exclude-table", "-T", "Leave out tables matching PATTERN; repeatable.");
 
-    public Option<TimeSpan> LockTimeout { get; } = Duration("--lock-timeout", TimeSpan.FromSeconds(2),
-        "Longest wait for any lock (e.g. 500ms, 2s); a sequence whose locks are not granted in time is 'busy' and left unchanged.");
+    public Option<TimeSpan?> LockTimeout { get; } = Duration("--lock-timeout",
+        "Longest wait for any lock (default 2s; e.g. 500ms); a sequence whose locks are not granted in time is 'busy' and left unchanged.");
 
-    public Option<TimeSpan> StatementTimeout { get; } = Duration("--statement-timeout", TimeSpan.FromMinutes(5),
-        "Longest any query may run (e.g. 30s, 5min, 0 for none); a sequence whose MAX() takes longer is an 'error'.");
+    public Option<TimeSpan?> StatementTimeout { get; } = Duration("--statement-timeout",
+        "Longest any query may run (default 5min; 0 for none); a sequence whose MAX() takes longer is an 'error'.");
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print the report as a JSON document (documented in the README)." };
 
@@ -53,15 +53,19 @@ internal sealed class CommonOptions
     }
 
     /// <summary>The scope and timeouts, as check takes them and fix extends them.</summary>
-    public CheckOptions Scope(ParseResult result) => new()
+    public CheckOptions Scope(ParseResult result)
     {
-        Schemas = result.GetValue(Schema) ?? [],
-        ExcludeSchemas = result.GetValue(ExcludeSchema) ?? [],
-        Tables = result.GetValue(Table) ?? [],
-        ExcludeTables = result.GetValue(ExcludeTable) ?? [],
-        LockTimeout = result.GetValue(LockTimeout),
-        StatementTimeout = result.GetValue(StatementTimeout),
-    };
+        var defaults = new CheckOptions();
+        return new CheckOptions
+        {
+            Schemas = result.GetValue(Schema) ?? [],
+            ExcludeSchemas = result.GetValue(ExcludeSchema) ?? [],
+            Tables = result.GetValue(Table) ?? [],
+            ExcludeTables = result.GetValue(ExcludeTable) ?? [],
+            LockTimeout = result.GetValue(LockTimeout) ?? defaults.LockTimeout,
+            StatementTimeout = result.GetValue(StatementTimeout) ?? defaults.StatementTimeout,
+        };
+    }
 
     private static Option<string[]> Patterns(string name, string alias, string description) => new(name, alias)
     {
@@ -70,15 +74,14 @@ internal sealed class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    private static Option<TimeSpan> Duration(string name, TimeSpan fallback, string description) => new(name)
+    private static Option<TimeSpan?> Duration(string name, string description) => new(name)
     {
         Description = description,
         HelpName = "DURATION",
-        DefaultValueFactory = _ => fallback,
         CustomParser = Parse,
     };
 
-    private static TimeSpan Parse(ArgumentResult result)
+    private static TimeSpan? Parse(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
         if (DurationParser.TryParse(text, out var duration))
@@ -87,6 +90,6 @@ internal sealed class CommonOptions
         }
 
         result.AddError($"{(result.Parent as OptionResult)?.Option.Name} expects a duration such as 500ms, 2s or 5min, got '{text}'");
-        return default;
+        return null;
     }
 }

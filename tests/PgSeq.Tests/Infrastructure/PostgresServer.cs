@@ -14,6 +14,9 @@ public sealed class PostgresServer : IAsyncLifetime
     private string? _clusterDirectory;
     private NpgsqlDataSource? _admin;
 
+    /// <summary>The one role that must log in with a password on a cluster this fixture owns.</summary>
+    public const string PasswordRole = "pgseq_password_user";
+
     /// <summary>Connection string of the maintenance database, as a superuser.</summary>
     public string AdminConnectionString { get; private set; } = string.Empty;
 
@@ -105,6 +108,10 @@ public sealed class PostgresServer : IAsyncLifetime
 
         await Check(RunAsClusterOwnerAsync(PostgresBinaries.Program("initdb"),
             "-D", DataDirectory!, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"));
+
+        // Every role logs in without a password except PasswordRole, which tests password handling.
+        var hba = Path.Combine(DataDirectory!, "pg_hba.conf");
+        await File.WriteAllTextAsync(hba, $"host all {PasswordRole} 127.0.0.1/32 scram-sha-256\n" + await File.ReadAllTextAsync(hba));
         var settings = string.Join(' ',
             $"-c port={Port}",
             "-c listen_addresses=127.0.0.1",

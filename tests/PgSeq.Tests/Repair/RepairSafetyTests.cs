@@ -82,28 +82,16 @@ public sealed class RepairSafetyTests(PostgresServer server)
     public async Task A_role_that_does_not_own_the_sequence_is_refused_before_anything_is_locked()
     {
         await using var db = await server.CreateDatabaseAsync();
-        var role = "app_" + db.Name;
-        await db.ExecuteAsync($"""
-            CREATE ROLE {role} LOGIN;
-            CREATE TABLE loans (id serial PRIMARY KEY); INSERT INTO loans VALUES (28);
-            GRANT ALL ON ALL TABLES IN SCHEMA public TO {role};
-            GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role};
-            """);
-        try
-        {
-            await using var asApp = db.DataSourceFor(role);
-            var report = await SequenceDrift.FixAsync(asApp, null, Cancel);
+        await db.ExecuteAsync("CREATE TABLE loans (id serial PRIMARY KEY); INSERT INTO loans VALUES (28);");
+        await using var app = await TestRole.CreateAsync(db, "GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}; GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role};");
 
-            var loans = report.For("public.loans_id_seq");
-            Assert.Equal((SequenceStatus.Error, Finding.PermissionDenied), (loans.Status, loans.Finding));
-            Assert.Contains("run fix as postgres", loans.Reason, StringComparison.Ordinal);
-            Assert.Equal((1L, false), await db.SequenceStateAsync("loans_id_seq"));
-            Assert.Equal(SequenceStatus.Drift, (await SequenceDrift.CheckAsync(asApp, null, Cancel)).For("public.loans_id_seq").Status);
-        }
-        finally
-        {
-            await db.ExecuteAsync($"DROP OWNED BY {role}; DROP ROLE {role};");
-        }
+        var report = await SequenceDrift.FixAsync(app.DataSource, null, Cancel);
+
+        var loans = report.For("public.loans_id_seq");
+        Assert.Equal((SequenceStatus.Error, Finding.PermissionDenied), (loans.Status, loans.Finding));
+        Assert.Contains("run fix as postgres", loans.Reason, StringComparison.Ordinal);
+        Assert.Equal((1L, false), await db.SequenceStateAsync("loans_id_seq"));
+        Assert.Equal(SequenceStatus.Drift, (await SequenceDrift.CheckAsync(app.DataSource, null, Cancel)).For("public.loans_id_seq").Status);
     }
 
     [Fact]

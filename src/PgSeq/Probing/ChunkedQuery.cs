@@ -37,7 +37,7 @@ internal static class ChunkedQuery
             {
                 await ReadAsync(connection, items, start, count, select, read, results, statementTimeout, cancellationToken);
             }
-            catch (PostgresException) when (!cancellationToken.IsCancellationRequested && count > 1)
+            catch (PostgresException chunkError) when (!cancellationToken.IsCancellationRequested && !ConnectionLoss.Is(chunkError, connection) && count > 1)
             {
                 for (var i = start; i < start + count; i++)
                 {
@@ -45,13 +45,13 @@ internal static class ChunkedQuery
                     {
                         await ReadAsync(connection, items, i, 1, select, read, results, statementTimeout, cancellationToken);
                     }
-                    catch (PostgresException error) when (!cancellationToken.IsCancellationRequested)
+                    catch (PostgresException error) when (!cancellationToken.IsCancellationRequested && !ConnectionLoss.Is(error, connection))
                     {
                         results[i] = (default, classify(items[i], error));
                     }
                 }
             }
-            catch (PostgresException error) when (!cancellationToken.IsCancellationRequested)
+            catch (PostgresException error) when (!cancellationToken.IsCancellationRequested && !ConnectionLoss.Is(error, connection))
             {
                 results[start] = (default, classify(items[start], error));
             }

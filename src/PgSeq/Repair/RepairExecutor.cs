@@ -39,7 +39,7 @@ internal static class RepairExecutor
 
             return (result ?? throw new InvalidOperationException($"the repair of {sequence.Name} returned no row"), null);
         }
-        catch (PostgresException error) when (!cancellationToken.IsCancellationRequested)
+        catch (PostgresException error) when (!cancellationToken.IsCancellationRequested && !ConnectionLoss.Is(error, connection))
         {
             await RollbackAsync(connection);
             var tables = string.Join(", ", sequence.MeasuredColumns.Select(c => c.Table).Distinct());

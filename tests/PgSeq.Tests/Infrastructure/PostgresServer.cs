@@ -61,6 +61,40 @@ public sealed class PostgresServer : IAsyncLifetime
         await StopClusterAsync();
     }
 
+    /// <summary>A cluster of its own, for tests that restart the server or replicate it; dispose it when done.</summary>
+    public static async Task<PostgresServer> StartPrivateAsync()
+    {
+        var server = new PostgresServer();
+        await server.StartClusterAsync();
+        server._admin = NpgsqlDataSource.Create(server.AdminConnectionString);
+        return server;
+    }
+
+    /// <summary>Restarts the server (fast shutdown: sessions are terminated), as an upgrade or a failover would.</summary>
+    public async Task RestartAsync()
+    {
+        await Check(RunAsClusterOwnerAsync(PostgresBinaries.Program("pg_ctl"),
+            "-D", DataDirectory!, "-l", Path.Combine(_clusterDirectory!, "server.log"), "-m", "fast", "-w", "-t", "60", "restart"));
+
+        // The restart ended every pooled session.
+        await _admin!.DisposeAsync();
+        _admin = NpgsqlDataSource.Create(AdminConnectionString);
+    }
+
+    /// <summary>
+    /// A hot standby of this cluster, streaming from it (pg_basebackup -R), in a cluster of its own; dispose it when done.
+    /// </summary>
+    public async Task<PostgresServer> StartStandbyAsync()
+    {
+        var standby = new PostgresServer { Port = FreePort(), SuperUser = SuperUser };
+        standby._clusterDirectory = await NewClusterDirectoryAsync();
+        await Check(RunAsClusterOwnerAsync(PostgresBinaries.Program("pg_basebackup"),
+            "-D", standby.DataDirectory!, "-h", Host, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", SuperUser, "-R", "-X", "stream"));
+        await standby.StartAsync();
+        standby._admin = NpgsqlDataSource.Create(standby.AdminConnectionString);
+        return standby;
+    }
+
     /// <summary>Creates a fresh, empty database for one test.</summary>
     public async Task<TestDatabase> CreateDatabaseAsync(string? name = null)
     {
@@ -99,19 +133,18 @@ public sealed class PostgresServer : IAsyncLifetime
     private async Task StartClusterAsync()
     {
         Port = FreePort();
-        _clusterDirectory = Path.Combine(Path.GetTempPath(), "pgseq-test-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(_clusterDirectory);
-        if (Environment.UserName == "root")
-        {
-            await Check(ProcessRunner.RunAsync("chown", ["postgres:", _clusterDirectory]));
-        }
-
+        _clusterDirectory = await NewClusterDirectoryAsync();
         await Check(RunAsClusterOwnerAsync(PostgresBinaries.Program("initdb"),
             "-D", DataDirectory!, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"));
 
         // Every role logs in without a password except PasswordRole, which tests password handling.
         var hba = Path.Combine(DataDirectory!, "pg_hba.conf");
         await File.WriteAllTextAsync(hba, $"host all {PasswordRole} 127.0.0.1/32 scram-sha-256\n" + await File.ReadAllTextAsync(hba));
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
         var settings = string.Join(' ',
             $"-c port={Port}",
             "-c listen_addresses=127.0.0.1",
@@ -120,7 +153,7 @@ public sealed class PostgresServer : IAsyncLifetime
             "-c synchronous_commit=off",
             "-c full_page_writes=off");
         await Check(RunAsClusterOwnerAsync(PostgresBinaries.Program("pg_ctl"),
-            "-D", DataDirectory!, "-l", Path.Combine(_clusterDirectory, "server.log"), "-o", settings, "-w", "-t", "60", "start"));
+            "-D", DataDirectory!, "-l", Path.Combine(_clusterDirectory!, "server.log"), "-o", settings, "-w", "-t", "60", "start"));
         AppDomain.CurrentDomain.ProcessExit += (_, _) => StopClusterAsync().GetAwaiter().GetResult();
         AdminConnectionString = new NpgsqlConnectionStringBuilder
         {
@@ -130,6 +163,18 @@ public sealed class PostgresServer : IAsyncLifetime
             Database = "postgres",
             IncludeErrorDetail = true,
         }.ConnectionString;
+    }
+
+    private static async Task<string> NewClusterDirectoryAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "pgseq-test-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(directory);
+        if (Environment.UserName == "root")
+        {
+            await Check(ProcessRunner.RunAsync("chown", ["postgres:", directory]));
+        }
+
+        return directory;
     }
 
     private async Task StopClusterAsync()

@@ -89,7 +89,7 @@ public sealed class PostgresServer : IAsyncLifetime
         var standby = new PostgresServer { Port = FreePort(), SuperUser = SuperUser };
         standby._clusterDirectory = await NewClusterDirectoryAsync();
         await Check(RunAsClusterOwnerAsync(PostgresBinaries.Program("pg_basebackup"),
-            "-D", standby.DataDirectory!, "-h", Host, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", SuperUser, "-R", "-X", "stream"));
+            "-D", standby.DataDirectory!, "-h", Host, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", SuperUser, "-R", "-X", "stream", "--checkpoint=fast"));
         await standby.StartAsync();
         standby._admin = NpgsqlDataSource.Create(standby.AdminConnectionString);
         return standby;

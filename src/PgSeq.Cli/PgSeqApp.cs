@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using PgSeq.Cli.Commands;
+using PgSeq.Cli.Localization;
 
 namespace PgSeq.Cli;
 
@@ -8,25 +10,17 @@ internal static class PgSeqApp
 {
     public static async Task<int> RunAsync(string[] args, CliConsole console, Func<string, string?> environment, Interrupt interrupt)
     {
-        var execution = new CommandExecution(console, environment, interrupt);
-        var common = new CommonOptions();
-        var root = new RootCommand("pgseq finds and repairs PostgreSQL sequence drift: sequences that fell behind the data they feed.")
-        {
-            CheckCommand.Create(common, execution.CheckAsync),
-            FixCommand.Create(common, execution.FixAsync),
-        };
-
-        root.SetAction(async (_, _) =>
-        {
-            await console.Error.WriteLineAsync("pgseq: error: a command is required; run 'pgseq check' or 'pgseq fix' ('pgseq --help' for usage)");
-            return ExitCodes.Incomplete;
-        });
+        // The language decides the help text, so it is read first; the real parse follows in that language.
+        var requested = Build(Texts.English, console, environment, interrupt, out var lang).Parse(args).GetValue(lang);
+        var texts = Texts.For(requested, environment);
+        CultureInfo.CurrentUICulture = texts.Culture;
+        var root = Build(texts, console, environment, interrupt, out _);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             var command = parsed.CommandResult.Command == root ? "pgseq" : $"pgseq {parsed.CommandResult.Command.Name}";
-            await console.Error.WriteLineAsync($"pgseq: error: {parsed.Errors[0].Message.TrimEnd('.')}; run '{command} --help' for usage");
+            await console.Error.WriteLineAsync(texts["ErrorLine", texts["UsageHint", parsed.Errors[0].Message.TrimEnd('.'), command]]);
             return ExitCodes.Incomplete;
         }
 
@@ -37,5 +31,25 @@ internal static class PgSeqApp
             EnableDefaultExceptionHandler = false,
             ProcessTerminationTimeout = null,
         }, interrupt.Token);
+    }
+
+    private static RootCommand Build(Texts texts, CliConsole console, Func<string, string?> environment, Interrupt interrupt, out Option<string?> lang)
+    {
+        var execution = new CommandExecution(console, environment, interrupt, texts);
+        var common = new CommonOptions(texts);
+        lang = new Option<string?>("--lang") { Description = texts["Help_Lang"], Recursive = true, HelpName = "en|ru" };
+        lang.AcceptOnlyFromAmong("en", "ru");
+        var root = new RootCommand(texts["Help_Root"])
+        {
+            lang,
+            CheckCommand.Create(texts, common, execution.CheckAsync),
+            FixCommand.Create(texts, common, execution.FixAsync),
+        };
+        root.SetAction(async (_, _) =>
+        {
+            await console.Error.WriteLineAsync(texts["ErrorLine", texts["CommandRequired"]]);
+            return ExitCodes.Incomplete;
+        });
+        return root;
     }
 }

@@ -12,6 +12,16 @@ public class PgSeqException : Exception
     {
     }
 
+    /// <summary>Creates the exception from a phrase, which a front end may translate.</summary>
+    public PgSeqException(Phrase phrase)
+        : base(phrase?.ToString())
+    {
+        Phrase = phrase;
+    }
+
+    /// <summary>The message as a phrase, when it was made from one.</summary>
+    public Phrase? Phrase { get; }
+
     /// <summary>Creates the exception with a message and the error behind it.</summary>
     public PgSeqException(string message, Exception innerException)
         : base(message, innerException)

@@ -97,12 +97,12 @@ public static class SequenceDrift
     {
         if (session.InRecovery)
         {
-            throw new PgSeqException($"database {session.Database} is on a hot standby (in recovery), which cannot change sequences; run fix against the primary (check works here)");
+            throw new PgSeqException(Phrases.HotStandby(session.Database));
         }
 
         if (session.ReadOnly)
         {
-            throw new PgSeqException($"transactions are read-only for {session.User} on database {session.Database} (default_transaction_read_only is on); run fix as a role or on a server that allows writes (check works here)");
+            throw new PgSeqException(Phrases.ReadOnly(session.User, session.Database));
         }
     }
 

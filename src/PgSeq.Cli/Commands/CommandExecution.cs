@@ -1,6 +1,7 @@
 using Npgsql;
 using PgSeq.Catalog;
 using PgSeq.Cli.Connection;
+using PgSeq.Cli.Localization;
 using PgSeq.Cli.Output;
 using Spectre.Console;
 
@@ -10,7 +11,7 @@ namespace PgSeq.Cli.Commands;
 /// Runs one check or fix: resolves the connection, calls the library, prints the report, and maps every outcome and
 /// failure to an exit code. Holds no rules about sequences; those live in the library.
 /// </summary>
-internal sealed class CommandExecution(CliConsole console, Func<string, string?> environment, Interrupt interrupt)
+internal sealed class CommandExecution(CliConsole console, Func<string, string?> environment, Interrupt interrupt, Texts texts)
 {
     public Task<int> CheckAsync(RunSettings settings) =>
         RunAsync(settings, RunMode.Check, async dataSource =>
@@ -49,23 +50,23 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
         {
             Print(interrupted.Partial, mode, settings, target!, interrupted: true);
             var repaired = interrupted.Partial.Summary.Repaired;
-            console.Error.WriteLine($"pgseq: interrupted: the sequence being repaired was rolled back; {repaired} repaired before the interruption are kept");
+            console.Error.WriteLine(texts["Interrupted", repaired]);
             return interrupt.ExitCode;
         }
         catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
         {
-            console.Error.WriteLine("pgseq: interrupted: nothing was changed");
+            console.Error.WriteLine(texts["InterruptedNothing"]);
             return interrupt.ExitCode;
         }
         catch (Exception error) when (error is NpgsqlException or PgSeqException or ConnectionSettingsException or ArgumentException or InvalidOperationException)
         {
-            var line = ErrorMessages.Describe(error, target);
+            var line = ErrorMessages.Describe(error, target, texts);
             if (settings.Json)
             {
                 JsonReport.WriteError(console.Out, line);
             }
 
-            console.Error.WriteLine($"pgseq: error: {line}");
+            console.Error.WriteLine(texts["ErrorLine", line]);
             if (settings.Verbose)
             {
                 console.Error.WriteLine(error.ToString());
@@ -84,11 +85,11 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
         else if (settings.Sql)
         {
             SqlScript.Write(console.Out, report);
-            console.Error.WriteLine(HumanReport.Summary(report, mode));
+            console.Error.WriteLine(HumanReport.Summary(texts, report, mode));
         }
         else
         {
-            HumanReport.Write(CreateConsole(), report, mode, target.Description, settings.Verbose);
+            HumanReport.Write(CreateConsole(), texts, report, mode, target.Description, settings.Verbose);
         }
     }
 

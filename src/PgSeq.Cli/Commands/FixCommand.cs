@@ -1,29 +1,30 @@
 using System.CommandLine;
+using PgSeq.Cli.Localization;
 
 namespace PgSeq.Cli.Commands;
 
 /// <summary><c>pgseq fix</c>: move drifted sequences past their data, one short atomic transaction each.</summary>
 internal static class FixCommand
 {
-    public static Command Create(CommonOptions common, Func<RunSettings, Task<int>> run)
+    public static Command Create(Texts texts, CommonOptions common, Func<RunSettings, Task<int>> run)
     {
-        var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing; show what would change." };
-        var sql = new Option<bool>("--sql") { Description = "Write nothing; print the repair script (one transaction per sequence) for psql." };
-        var allowRewind = new Option<bool>("--allow-rewind") { Description = "Also lower sequences that are ahead of their data. Meant for test databases." };
+        var dryRun = new Option<bool>("--dry-run") { Description = texts["Help_DryRun"] };
+        var sql = new Option<bool>("--sql") { Description = texts["Help_Sql"] };
+        var allowRewind = new Option<bool>("--allow-rewind") { Description = texts["Help_AllowRewind"] };
         var margin = new Option<long>("--margin")
         {
-            Description = "Leave N extra values of headroom: the next value becomes MAX + increment * (1 + N).",
+            Description = texts["Help_Margin"],
             HelpName = "N",
         };
         margin.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<long>() < 0)
             {
-                result.AddError("--margin must be zero or more");
+                result.AddError(texts["MarginNegative"]);
             }
         });
 
-        var command = new Command("fix", "Repair drifted sequences: each in its own transaction that locks out writers and nextval() callers (waiting at most --lock-timeout), re-reads MAX and moves the sequence forward only.\nExit codes: 0 everything repaired or nothing to do, 1 could not complete.");
+        var command = new Command("fix", texts["Help_Fix"]);
         common.AddTo(command);
         foreach (Option option in (Option[])[dryRun, sql, allowRewind, margin])
         {
@@ -34,7 +35,7 @@ internal static class FixCommand
         {
             if (result.GetValue(sql) && result.GetValue(common.Json))
             {
-                result.AddError("--sql and --json cannot be combined: --sql prints a script, --json a report");
+                result.AddError(texts["SqlWithJson"]);
             }
         });
         command.SetAction((result, _) =>

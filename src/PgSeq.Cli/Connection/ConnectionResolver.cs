@@ -63,7 +63,7 @@ internal sealed class ConnectionResolver(Func<string, string?> environment)
 
             if (pairs.Count > 1 || !TrySetNpgsql(text, builder, out _))
             {
-                throw new ConnectionSettingsException($"connection parameter \"{unknown}\" is neither a libpq keyword nor an Npgsql setting; check its spelling");
+                throw new ConnectionSettingsException("Conn_UnknownKeyword", unknown);
             }
 
             return [];
@@ -88,7 +88,7 @@ internal sealed class ConnectionResolver(Func<string, string?> environment)
             // Not libpq either: report it as the Npgsql string it looks like.
         }
 
-        throw new ConnectionSettingsException($"connection string is not valid: {npgsqlError}; use a postgresql:// URI, host=... dbname=... pairs, or Host=...;Database=...");
+        throw new ConnectionSettingsException("Conn_Invalid", npgsqlError!);
     }
 
     private static bool TrySetNpgsql(string text, NpgsqlConnectionStringBuilder builder, out string? error)

@@ -1,4 +1,17 @@
+using PgSeq.Cli.Localization;
+
 namespace PgSeq.Cli.Connection;
 
 /// <summary>The connection argument or environment cannot be turned into connection settings.</summary>
-internal sealed class ConnectionSettingsException(string message) : Exception(message);
+/// <param name="key">The string in Strings.resx that explains the problem.</param>
+/// <param name="arguments">The values that fill it.</param>
+internal sealed class ConnectionSettingsException(string key, params object[] arguments)
+    : Exception(Texts.English[key, arguments])
+{
+    public string Key { get; } = key;
+
+    public IReadOnlyList<object> Arguments { get; } = arguments;
+
+    /// <summary>The explanation in <paramref name="texts"/>' language.</summary>
+    public string Explain(Texts texts) => texts[Key, [.. Arguments]];
+}

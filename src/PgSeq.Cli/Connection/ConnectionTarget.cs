@@ -7,7 +7,7 @@ internal sealed class ConnectionTarget(NpgsqlConnectionStringBuilder settings)
 {
     public NpgsqlConnectionStringBuilder Settings { get; } = settings;
 
-    /// <summary>host:port/database as user — what the user needs to recognise the target in a message.</summary>
+    /// <summary>user@host:port/database — what the user needs to recognise the target in a message.</summary>
     public string Description
     {
         get
@@ -16,7 +16,7 @@ internal sealed class ConnectionTarget(NpgsqlConnectionStringBuilder settings)
             var location = host.Contains(',', StringComparison.Ordinal) || host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('/')
                 ? host
                 : $"{host}:{Settings.Port}";
-            return $"{location}/{Settings.Database} as {Settings.Username}";
+            return $"{Settings.Username}@{location}/{Settings.Database}";
         }
     }
 

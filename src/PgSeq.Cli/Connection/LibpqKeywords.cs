@@ -58,7 +58,7 @@ internal static class LibpqKeywords
     {
         if (pairs.TryGetValue("service", out var service))
         {
-            throw new ConnectionSettingsException($"connection service \"{service}\" (pg_service.conf) is not supported; give the connection as a postgresql:// URI or host=... dbname=... string");
+            throw new ConnectionSettingsException("Conn_Service", service);
         }
 
         foreach (var (keyword, value) in pairs)
@@ -69,7 +69,7 @@ internal static class LibpqKeywords
             }
             else if (!Handled.Contains(keyword))
             {
-                throw new ConnectionSettingsException($"connection parameter \"{keyword}\" is not supported by pgseq; remove it (supported: host, port, dbname, user, password, sslmode, ... as in libpq)");
+                throw new ConnectionSettingsException("Conn_Unsupported", keyword);
             }
         }
 
@@ -107,7 +107,7 @@ internal static class LibpqKeywords
         var ports = portList.Split(',');
         if (hosts.Length != ports.Length)
         {
-            throw new ConnectionSettingsException($"connection string lists {hosts.Length} hosts but {ports.Length} ports; give one port, or one per host");
+            throw new ConnectionSettingsException("Conn_HostsPorts", hosts.Length, ports.Length);
         }
 
         return string.Join(',', hosts.Zip(ports, (h, p) =>
@@ -120,7 +120,7 @@ internal static class LibpqKeywords
     private static int Integer(string value, string keyword) =>
         int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)
             ? number
-            : throw new ConnectionSettingsException($"connection parameter {keyword} must be a whole number, got \"{value}\"");
+            : throw new ConnectionSettingsException("Conn_WholeNumber", keyword, value);
 
     private static object Choice<T>(string value, string keyword, params (string Name, T Value)[] choices)
         where T : notnull
@@ -133,6 +133,6 @@ internal static class LibpqKeywords
             }
         }
 
-        throw new ConnectionSettingsException($"connection parameter {keyword} must be one of {string.Join(", ", choices.Select(c => c.Name))}, got \"{value}\"");
+        throw new ConnectionSettingsException("Conn_Choice", keyword, string.Join(", ", choices.Select(c => c.Name)), value);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 using PgSeq.Cli.Connection;
+using PgSeq.Cli.Localization;
 
 namespace PgSeq.Cli.Output;
 
@@ -10,55 +11,46 @@ namespace PgSeq.Cli.Output;
 /// </summary>
 internal static class ErrorMessages
 {
-    public static string Describe(Exception error, ConnectionTarget? target)
+    public static string Describe(Exception error, ConnectionTarget? target, Texts texts)
     {
-        var where = target?.Description ?? "the server";
+        var where = target?.Description ?? "?";
         var line = error switch
         {
-            ConnectionSettingsException or PgSeqException => error.Message,
-            PostgresException postgres => Server(postgres, target, where),
-            NpgsqlException { InnerException: SocketException socket } => Socket(socket, target, where),
-            NpgsqlException { InnerException: TimeoutException } => $"timed out connecting to {where}; check the host and port, and that a firewall lets the connection through",
-            NpgsqlException npgsql when npgsql.Message.StartsWith("SSL connection requested", StringComparison.Ordinal) =>
-                $"{where} does not accept SSL connections but sslmode requires SSL; use sslmode=prefer or disable, or enable ssl on the server",
+            ConnectionSettingsException settings => settings.Explain(texts),
+            PgSeqException { Phrase: { } phrase } => texts.Say(phrase),
+            InvalidPatternException pattern => texts.Say(pattern.Phrase),
+            PgSeqException => error.Message,
+            PostgresException postgres => Server(postgres, target, where, texts),
+            NpgsqlException { InnerException: SocketException socket } => Socket(socket, target, where, texts),
+            NpgsqlException { InnerException: TimeoutException } => texts["Error_Timeout", where],
+            NpgsqlException npgsql when npgsql.Message.StartsWith("SSL connection requested", StringComparison.Ordinal) => texts["Error_Ssl", where],
             NpgsqlException { InnerException: IOException or EndOfStreamException } or NpgsqlException { IsTransient: true } =>
-                $"lost the connection to {where}: {Root(error).Message.TrimEnd('.')}; check that the server is up and run pgseq again",
-            NpgsqlException npgsql => $"{npgsql.Message.TrimEnd('.')} ({where})",
-            _ => $"unexpected error: {error.Message.TrimEnd('.')}; run with --verbose for details",
+                texts["Error_LostConnection", where, Root(error).Message.TrimEnd('.')],
+            NpgsqlException npgsql => texts["Error_Npgsql", npgsql.Message.TrimEnd('.'), where],
+            _ => texts["Error_Unexpected", error.Message.TrimEnd('.')],
         };
         return Scrub(line, target?.Password);
     }
 
-    private static string Server(PostgresException error, ConnectionTarget? target, string where) => error.SqlState switch
+    private static string Server(PostgresException error, ConnectionTarget? target, string where, Texts texts) => error.SqlState switch
     {
-        PostgresErrorCodes.InvalidPassword =>
-            $"password authentication failed for user {target?.Settings.Username} on {where}; check the password (connection string, PGPASSWORD or ~/.pgpass)",
-        PostgresErrorCodes.InvalidAuthorizationSpecification =>
-            $"{error.MessageText} on {where}; check the user name and the server's pg_hba.conf",
-        PostgresErrorCodes.InvalidCatalogName =>
-            $"database \"{target?.Settings.Database}\" does not exist on {where}; check the database name (psql -l lists them)",
-        PostgresErrorCodes.TooManyConnections =>
-            $"{where} refuses new connections: {error.MessageText}; retry when connections are free",
-        PostgresErrorCodes.CannotConnectNow =>
-            $"{where} is not accepting connections yet ({error.MessageText}); retry in a moment",
-        PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown =>
-            $"lost the connection to {where}: the server shut down ({error.MessageText}); run pgseq again once it is back",
-        PostgresErrorCodes.QueryCanceled =>
-            $"a query on {where} exceeded the statement timeout; raise --statement-timeout or check the server's load",
-        _ => $"{error.MessageText} (SQLSTATE {error.SqlState}) on {where}",
+        PostgresErrorCodes.InvalidPassword => texts["Error_InvalidPassword", target?.Settings.Username ?? "?", where],
+        PostgresErrorCodes.InvalidAuthorizationSpecification => texts["Error_Authorization", error.MessageText, where],
+        PostgresErrorCodes.InvalidCatalogName => texts["Error_NoDatabase", target?.Settings.Database ?? "?", where],
+        PostgresErrorCodes.TooManyConnections => texts["Error_TooManyConnections", where, error.MessageText],
+        PostgresErrorCodes.CannotConnectNow => texts["Error_CannotConnectNow", where, error.MessageText],
+        PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown => texts["Error_Shutdown", where, error.MessageText],
+        PostgresErrorCodes.QueryCanceled => texts["Error_StatementTimeout", where],
+        _ => texts["Error_Server", error.MessageText, error.SqlState, where],
     };
 
-    private static string Socket(SocketException error, ConnectionTarget? target, string where) => error.SocketErrorCode switch
+    private static string Socket(SocketException error, ConnectionTarget? target, string where, Texts texts) => error.SocketErrorCode switch
     {
-        SocketError.ConnectionRefused =>
-            $"could not connect to {where}: connection refused; is the server running and accepting connections on that port?",
-        SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData =>
-            $"could not resolve host \"{target?.Settings.Host}\"; check the host name",
-        SocketError.TimedOut =>
-            $"timed out connecting to {where}; check the host and port, and that a firewall lets the connection through",
-        SocketError.AddressNotAvailable or SocketError.NetworkUnreachable or SocketError.HostUnreachable =>
-            $"cannot reach {where}: {error.Message.TrimEnd('.')}; check the host name and the network",
-        _ => $"could not connect to {where}: {error.Message.TrimEnd('.')}",
+        SocketError.ConnectionRefused => texts["Error_Refused", where],
+        SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData => texts["Error_UnknownHost", target?.Settings.Host ?? "?"],
+        SocketError.TimedOut => texts["Error_Timeout", where],
+        SocketError.AddressNotAvailable or SocketError.NetworkUnreachable or SocketError.HostUnreachable => texts["Error_Unreachable", where, error.Message.TrimEnd('.')],
+        _ => texts["Error_Connect", where, error.Message.TrimEnd('.')],
     };
 
     private static Exception Root(Exception error) => error.InnerException is null ? error : Root(error.InnerException);

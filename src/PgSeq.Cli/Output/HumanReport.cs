@@ -1,4 +1,5 @@
 using System.Globalization;
+using PgSeq.Cli.Localization;
 using Spectre.Console;
 
 namespace PgSeq.Cli.Output;
@@ -6,76 +7,76 @@ namespace PgSeq.Cli.Output;
 /// <summary>The report as a table in the spirit of the incident report, the reasons behind it, and a summary line.</summary>
 internal static class HumanReport
 {
-    public static void Write(IAnsiConsole console, DriftReport report, RunMode mode, string target, bool verbose)
+    public static void Write(IAnsiConsole console, Texts texts, DriftReport report, RunMode mode, string target, bool verbose)
     {
-        console.Write(new Text($"{Command(mode)}: {target} (PostgreSQL {report.ServerVersion.Split(' ')[0]})"));
+        console.Write(new Text(texts[$"Heading_{mode}", target, report.ServerVersion.Split(' ')[0]]));
         console.WriteLine();
         if (report.Sequences.Count > 0)
         {
             console.WriteLine();
-            console.Write(Table(console, report));
-            WriteDetails(console, report, verbose);
+            console.Write(Table(console, texts, report));
+            WriteDetails(console, texts, report, verbose);
         }
 
         console.WriteLine();
-        console.Write(new Text(Summary(report, mode)));
+        console.Write(new Text(Summary(texts, report, mode)));
         console.WriteLine();
     }
 
     /// <summary>The line that ends the report: what was found or done, and what to do next.</summary>
-    public static string Summary(DriftReport report, RunMode mode)
+    public static string Summary(Texts texts, DriftReport report, RunMode mode)
     {
         var s = report.Summary;
         if (s.Sequences == 0)
         {
-            return "No sequence feeds a table column in scope: nothing to check.";
+            return texts["Summary_Nothing"];
         }
 
         var counts = new List<string>();
-        void Count(int n, string what)
+        void Count(int n, string key)
         {
             if (n > 0)
             {
-                counts.Add($"{n} {what}");
+                counts.Add(texts[key, n]);
             }
         }
 
+        var sequences = texts.Count(s.Sequences, "Sequences");
         string line;
         switch (mode)
         {
             case RunMode.Check:
-                Count(s.Ok, "ok");
-                Count(s.Drift, "drift");
-                Count(s.Skipped, "skipped");
-                Count(s.Error, "error");
-                Count(s.Busy, "busy");
-                line = $"{Plural(s.Sequences, "sequence")} checked: {string.Join(", ", counts)}.";
+                Count(s.Ok, "Count_Ok");
+                Count(s.Drift, "Count_Drift");
+                Count(s.Skipped, "Count_Skipped");
+                Count(s.Error, "Count_Error");
+                Count(s.Busy, "Count_Busy");
+                line = texts["Summary_Checked", sequences, string.Join(", ", counts)];
                 if (s.Collisions > 0)
                 {
-                    line += $" The very next insert fails for {Plural(s.Collisions, "sequence")}.";
+                    line += texts["Summary_Collisions", texts.Count(s.Collisions, "Sequences")];
                 }
 
                 if (s.Drift > 0)
                 {
-                    line += " Run `pgseq fix` to repair.";
+                    line += texts["Summary_RunFix"];
                 }
 
                 break;
             case RunMode.DryRun:
-                var planned = report.Sequences.Count(r => r.Repair is { Applied: false });
-                line = $"{Plural(planned, "sequence")} would be repaired; nothing was changed (dry run).";
+                line = texts["Summary_DryRun", texts.Count(report.Sequences.Count(r => r.Repair is { Applied: false }), "Sequences")];
                 break;
             default:
-                Count(s.Repaired, "repaired");
-                Count(s.Ok - s.Repaired, "already fine");
-                Count(s.Drift, "left in drift");
-                Count(s.Skipped, "skipped");
-                Count(s.Error, "error");
-                Count(s.Busy, "busy");
-                line = $"{Plural(s.Sequences, "sequence")}: {string.Join(", ", counts)}.";
+                Count(s.Repaired, "Count_Repaired");
+                Count(s.Ok - s.Repaired, "Count_AlreadyFine");
+                Count(s.Drift, "Count_LeftInDrift");
+                Count(s.Skipped, "Count_Skipped");
+                Count(s.Error, "Count_Error");
+                Count(s.Busy, "Count_Busy");
+                line = texts["Summary_Fix", sequences, string.Join(", ", counts)];
                 if (s.Busy > 0)
                 {
-                    line += " Busy sequences were left unchanged; run fix again when the locks are free.";
+                    line += texts["Summary_Busy"];
                 }
 
                 break;
@@ -83,54 +84,47 @@ internal static class HumanReport
 
         if (s.Error > 0)
         {
-            line += " See the reasons above for the sequences in error.";
+            line += texts["Summary_Errors"];
         }
 
         return line;
     }
 
-    private static string Command(RunMode mode) => mode switch
-    {
-        RunMode.Check => "pgseq check",
-        RunMode.DryRun => "pgseq fix --dry-run",
-        _ => "pgseq fix",
-    };
-
-    private static Table Table(IAnsiConsole console, DriftReport report)
+    private static Table Table(IAnsiConsole console, Texts texts, DriftReport report)
     {
         // Box drawing on a terminal; plain ASCII in logs and pipes, where it survives any encoding.
         var table = new Table().Border(console.Profile.Capabilities.Ansi ? TableBorder.Rounded : TableBorder.Ascii);
-        table.AddColumn("Table");
-        table.AddColumn("Column");
-        table.AddColumn("Sequence");
-        table.AddColumn(new TableColumn("MAX").RightAligned());
-        table.AddColumn(new TableColumn("Next value").RightAligned());
-        table.AddColumn("Status");
-        table.AddColumn("Action");
+        table.AddColumn(texts["Column_Table"]);
+        table.AddColumn(texts["Column_Column"]);
+        table.AddColumn(texts["Column_Sequence"]);
+        table.AddColumn(new TableColumn(texts["Column_Max"]).RightAligned());
+        table.AddColumn(new TableColumn(texts["Column_Next"]).RightAligned());
+        table.AddColumn(texts["Column_Status"]);
+        table.AddColumn(texts["Column_Action"]);
         foreach (var sequence in report.Sequences)
         {
             var columns = sequence.Columns;
             table.AddRow(
                 new Text(string.Join('\n', columns.Select(c => c.Table))),
-                new Text(string.Join('\n', columns.Select(c => c.Measured ? c.Column : $"{c.Column} (not measured)"))),
+                new Text(string.Join('\n', columns.Select(c => c.Measured ? c.Column : texts["NotMeasured", c.Column]))),
                 new Text(sequence.Sequence.Name),
                 new Text(Number(sequence.ColumnExtreme)),
                 new Text(NextValue(sequence)),
-                Status(sequence),
-                new Text(sequence.Action ?? string.Empty));
+                Status(texts, sequence),
+                new Text(sequence.Action is { } action ? texts.Say(action) : string.Empty));
         }
 
         return table;
     }
 
-    private static void WriteDetails(IAnsiConsole console, DriftReport report, bool verbose)
+    private static void WriteDetails(IAnsiConsole console, Texts texts, DriftReport report, bool verbose)
     {
         foreach (var sequence in report.Sequences)
         {
             if (sequence.Status != SequenceStatus.Ok || sequence.Finding is Finding.CycleWrapped or Finding.Rewound || verbose)
             {
-                console.Write(Status(sequence));
-                console.Write(new Text($" {sequence.Sequence.Name}: {sequence.Reason}"));
+                console.Write(Status(texts, sequence));
+                console.Write(new Text($" {sequence.Sequence.Name}: {texts.Say(sequence.Reason)}"));
                 console.WriteLine();
             }
 
@@ -138,7 +132,7 @@ internal static class HumanReport
             {
                 foreach (var column in sequence.Columns.Where(c => c.Measured && !c.Indexed))
                 {
-                    console.Write(new Text($"  note: {column.Table}.{column.Column} has no index leading with it, so MAX() reads the whole table"));
+                    console.Write(new Text("  " + texts["Note_Unindexed", column.Table, column.Column]));
                     console.WriteLine();
                 }
             }
@@ -150,22 +144,20 @@ internal static class HumanReport
             ? $"{Number(before)} → {Number(sequence.NextValue)}"
             : Number(sequence.NextValue);
 
-    private static Markup Status(SequenceReport sequence)
+    private static Markup Status(Texts texts, SequenceReport sequence)
     {
         var (label, colour) = sequence switch
         {
-            { Finding: Finding.Repaired } => ("repaired", "green"),
-            { Finding: Finding.Rewound } => ("rewound", "yellow"),
-            { Status: SequenceStatus.Ok } => ("ok", "green"),
-            { Status: SequenceStatus.Drift } => ("drift", "red"),
-            { Status: SequenceStatus.Skipped } => ("skipped", "grey"),
-            { Status: SequenceStatus.Busy } => ("busy", "yellow"),
-            _ => ("error", "red"),
+            { Finding: Finding.Repaired } => ("Repaired", "green"),
+            { Finding: Finding.Rewound } => ("Rewound", "yellow"),
+            { Status: SequenceStatus.Ok } => ("Ok", "green"),
+            { Status: SequenceStatus.Drift } => ("Drift", "red"),
+            { Status: SequenceStatus.Skipped } => ("Skipped", "grey"),
+            { Status: SequenceStatus.Busy } => ("Busy", "yellow"),
+            _ => ("Error", "red"),
         };
-        return new Markup($"[{colour}]{label}[/]");
+        return new Markup($"[{colour}]{Markup.Escape(texts["Status_" + label])}[/]");
     }
 
     private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
-
-    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 }

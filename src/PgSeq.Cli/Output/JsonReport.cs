@@ -34,10 +34,10 @@ internal static class JsonReport
         s.ColumnExtreme,
         s.BehindBy,
         s.NextInsertCollides,
-        [.. s.Columns.Select(c => new JsonColumn(c.Table, c.Column, c.ColumnType, Name(c.Kind), c.Measured, c.Indexed, c.SkipReason))],
+        [.. s.Columns.Select(c => new JsonColumn(c.Table, c.Column, c.ColumnType, Name(c.Kind), c.Measured, c.Indexed, c.SkipReason?.ToString()))],
         new JsonDefinition(s.Sequence.DataType, s.Sequence.Start, s.Sequence.Increment, s.Sequence.MinValue, s.Sequence.MaxValue, s.Sequence.Cache, s.Sequence.Cycle),
-        s.Reason,
-        s.Action,
+        s.Reason.ToString(),
+        s.Action?.ToString(),
         s.Repair is { } r ? new JsonRepair(r.PreviousNextValue, r.NextValue, r.Applied, Math.Round(r.LockHeld.TotalMilliseconds, 3), r.Script) : null);
 
     private static JsonSummary Summary(DriftSummary s) =>

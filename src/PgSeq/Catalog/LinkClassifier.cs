@@ -25,17 +25,17 @@ internal static partial class LinkClassifier
     /// an integer type) — anything else (<c>'INV-' || nextval(...)</c>, <c>nextval(...) + 1000</c>) stores values
     /// that MAX() of the column cannot compare with the sequence.
     /// </summary>
-    public static string? SkipReason(LinkKind kind, bool columnIsInteger, string columnType, string? defaultExpression)
+    public static Phrase? SkipReason(LinkKind kind, bool columnIsInteger, string columnType, string? defaultExpression)
     {
         if (!columnIsInteger)
         {
-            return $"column type {columnType} is not an integer type; pgseq measures smallint, integer and bigint columns";
+            return Phrases.NotInteger(columnType);
         }
 
         if (kind is LinkKind.Default or LinkKind.LateBoundDefault or LinkKind.Serial
             && (defaultExpression is null || !PlainNextval().IsMatch(defaultExpression)))
         {
-            return $"default {defaultExpression} is not a plain nextval() call, so the column's values cannot be compared with the sequence";
+            return Phrases.NotPlainDefault(defaultExpression);
         }
 
         return null;

@@ -31,7 +31,7 @@ internal sealed class PsqlPattern
         {
             1 => new PsqlPattern(null, parts[0]) { Text = pattern },
             2 => new PsqlPattern(parts[0], parts[1]) { Text = pattern },
-            _ => throw new ArgumentException($"table pattern '{pattern}' has more than one dot outside double quotes; use schema.table", nameof(pattern)),
+            _ => throw new InvalidPatternException(Phrases.PatternDots(pattern)),
         };
     }
 
@@ -41,7 +41,7 @@ internal sealed class PsqlPattern
         var parts = Split(pattern);
         return parts.Count == 1
             ? new PsqlPattern(null, parts[0]) { Text = pattern }
-            : throw new ArgumentException($"schema pattern '{pattern}' contains a dot outside double quotes; quote it as \"{pattern.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", nameof(pattern));
+            : throw new InvalidPatternException(Phrases.PatternSchemaDot(pattern, "\"" + pattern.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
     }
 
     /// <summary>True when <paramref name="name"/> (and <paramref name="schema"/>, if the pattern names one) match.</summary>
@@ -55,7 +55,7 @@ internal sealed class PsqlPattern
     {
         if (string.IsNullOrEmpty(pattern))
         {
-            throw new ArgumentException("an empty pattern matches nothing; give a name such as public.loans or loan*", nameof(pattern));
+            throw new InvalidPatternException(Phrases.PatternEmpty());
         }
 
         var parts = new List<Regex>();
@@ -101,7 +101,7 @@ internal sealed class PsqlPattern
 
         if (quoted)
         {
-            throw new ArgumentException($"pattern '{pattern}' has an unterminated double quote", nameof(pattern));
+            throw new InvalidPatternException(Phrases.PatternQuote(pattern));
         }
 
         parts.Add(Finish(regex));

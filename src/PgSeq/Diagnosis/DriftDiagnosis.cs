@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PgSeq.Diagnosis;
 
 /// <summary>
@@ -19,8 +17,7 @@ internal static class DriftDiagnosis
         if (next is not { } nextValue)
         {
             return new Verdict(SequenceStatus.Error, Finding.Exhausted,
-                $"the sequence has reached its {Limit(sequence)} {Format(LimitValue(sequence))}, so nextval() fails; {WidenRemedy(sequence)}",
-                null, null, false, null);
+                Phrases.Exhausted(Limit(sequence), LimitValue(sequence), WidenRemedy(sequence)), null, null, false, null);
         }
 
         if (columns.Extreme is not { } extreme)
@@ -28,8 +25,7 @@ internal static class DriftDiagnosis
             var rewind = policy.AllowRewind && nextValue != sequence.Start && !sequence.Cycle
                 ? Move(sequence, sequence.Start)
                 : (SequenceMove?)null;
-            return new Verdict(SequenceStatus.Ok, Finding.Empty,
-                $"the linked columns are empty; the next value is {Format(nextValue)}", nextValue, null, false, rewind);
+            return new Verdict(SequenceStatus.Ok, Finding.Empty, Phrases.Empty(nextValue), nextValue, null, false, rewind);
         }
 
         if (sequence.Cycle)
@@ -45,26 +41,22 @@ internal static class DriftDiagnosis
             var ahead = sequence.Descending ? nextValue < goal : nextValue > goal;
             var rewind = policy.AllowRewind && ahead ? Move(sequence, Clamp(sequence, goal)) : (SequenceMove?)null;
             return new Verdict(SequenceStatus.Ok, Finding.InSync,
-                $"the next value {Format(nextValue)} is {(sequence.Descending ? "below" : "above")} {edge} {Format(extreme)}",
-                nextValue, null, false, rewind);
+                Phrases.InSync(sequence.Descending, nextValue, edge, extreme), nextValue, null, false, rewind);
         }
 
         var behindBy = (long)(Int128.Abs((Int128)extreme - nextValue) + Int128.Abs(sequence.Increment));
         if (goal > sequence.MaxValue || goal < sequence.MinValue)
         {
-            return new Verdict(SequenceStatus.Error, Finding.NoRoom,
-                $"{edge} {Format(extreme)} leaves no room {(sequence.Descending ? "above MINVALUE" : "below MAXVALUE")} {Format(LimitValue(sequence))}"
-                + (policy.Margin > 0 ? $" for a margin of {Format(policy.Margin)}" : string.Empty)
-                + $"; {WidenRemedy(sequence)}, then run fix again",
-                nextValue, behindBy, columns.NextValueTaken, null);
+            var noRoom = policy.Margin > 0
+                ? Phrases.NoRoomForMargin(edge, extreme, policy.Margin, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence))
+                : Phrases.NoRoom(edge, extreme, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence));
+            return new Verdict(SequenceStatus.Error, Finding.NoRoom, noRoom, nextValue, behindBy, columns.NextValueTaken, null);
         }
 
-        var collides = columns.NextValueTaken
-            ? "the very next insert collides"
-            : $"the value {Format(nextValue)} is free but a later nextval() collides";
-        return new Verdict(SequenceStatus.Drift, Finding.Behind,
-            $"the next value {Format(nextValue)} is not {(sequence.Descending ? "below" : "above")} {edge} {Format(extreme)}: the sequence is {Format(behindBy)} behind and {collides}",
-            nextValue, behindBy, columns.NextValueTaken, Move(sequence, (long)goal));
+        var reason = columns.NextValueTaken
+            ? Phrases.BehindCollides(nextValue, edge, extreme, behindBy)
+            : Phrases.BehindLater(nextValue, edge, extreme, behindBy);
+        return new Verdict(SequenceStatus.Drift, Finding.Behind, reason, nextValue, behindBy, columns.NextValueTaken, Move(sequence, (long)goal));
     }
 
     /// <summary>
@@ -107,19 +99,13 @@ internal static class DriftDiagnosis
         var edge = sequence.Descending ? "MIN" : "MAX";
         if (nextValueTaken)
         {
-            return new Verdict(SequenceStatus.Drift, Finding.CycleCollision,
-                $"CYCLE sequence whose values have wrapped around: the next value {Format(nextValue)} is already taken; pgseq does not move cycling sequences, so choose a free range and call setval() on it by hand",
-                nextValue, null, true, null);
+            return new Verdict(SequenceStatus.Drift, Finding.CycleCollision, Phrases.CycleCollision(nextValue), nextValue, null, true, null);
         }
 
         var wrapped = sequence.Descending ? nextValue >= extreme : nextValue <= extreme;
         return wrapped
-            ? new Verdict(SequenceStatus.Ok, Finding.CycleWrapped,
-                $"CYCLE sequence that has wrapped around below {edge} {Format(extreme)}; the next value {Format(nextValue)} is free",
-                nextValue, null, false, null)
-            : new Verdict(SequenceStatus.Ok, Finding.InSync,
-                $"the next value {Format(nextValue)} is {(sequence.Descending ? "below" : "above")} {edge} {Format(extreme)}",
-                nextValue, null, false, null);
+            ? new Verdict(SequenceStatus.Ok, Finding.CycleWrapped, Phrases.CycleWrapped(edge, extreme, nextValue), nextValue, null, false, null)
+            : new Verdict(SequenceStatus.Ok, Finding.InSync, Phrases.InSync(sequence.Descending, nextValue, edge, extreme), nextValue, null, false, null);
     }
 
     private static long Clamp(SequenceDefinition sequence, Int128 value) =>
@@ -129,16 +115,14 @@ internal static class DriftDiagnosis
 
     private static long LimitValue(SequenceDefinition sequence) => sequence.Descending ? sequence.MinValue : sequence.MaxValue;
 
-    private static string WidenRemedy(SequenceDefinition sequence)
+    private static Phrase WidenRemedy(SequenceDefinition sequence)
     {
         var bound = sequence.Descending ? "NO MINVALUE" : "NO MAXVALUE";
         var typeLimit = sequence.Descending ? long.MinValue : long.MaxValue;
         return sequence.DataType != "bigint"
-            ? $"widen it with ALTER SEQUENCE {sequence.Name} AS bigint {bound} (and the column with ALTER TABLE ... ALTER COLUMN ... TYPE bigint)"
+            ? Phrases.WidenType(sequence.Name, bound)
             : LimitValue(sequence) != typeLimit
-                ? $"raise the limit with ALTER SEQUENCE {sequence.Name} {bound}"
-                : "the bigint range is used up: the data must be renumbered";
+                ? Phrases.RaiseLimit(sequence.Name, bound)
+                : Phrases.RangeUsedUp();
     }
-
-    private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

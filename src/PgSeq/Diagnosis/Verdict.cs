@@ -3,7 +3,7 @@ namespace PgSeq.Diagnosis;
 /// <summary>The verdict on one sequence, computed from its definition, its state and its columns' extreme.</summary>
 /// <param name="Status">The verdict.</param>
 /// <param name="Finding">The specific reason.</param>
-/// <param name="Reason">One English sentence, with the remedy where one is needed.</param>
+/// <param name="Reason">The explanation, with the remedy where one is needed.</param>
 /// <param name="NextValue">What the next <c>nextval()</c> returns; null when the sequence is exhausted.</param>
 /// <param name="BehindBy">For drift: the distance in values from the sequence's position to the data's extreme.</param>
 /// <param name="NextInsertCollides">Whether the very next value is already taken.</param>
@@ -11,7 +11,7 @@ namespace PgSeq.Diagnosis;
 internal sealed record Verdict(
     SequenceStatus Status,
     Finding Finding,
-    string Reason,
+    Phrase Reason,
     long? NextValue,
     long? BehindBy,
     bool NextInsertCollides,

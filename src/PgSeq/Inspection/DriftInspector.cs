@@ -52,7 +52,7 @@ internal static class DriftInspector
         if (!sequence.CanRead)
         {
             return new Inspection(sequence, null, null, ProbeFailure.Failed(SequenceStatus.Error, Finding.PermissionDenied,
-                $"role {session.User} may not read sequence {sequence.Name}; GRANT SELECT ON SEQUENCE {sequence.Name} TO {session.User}"));
+                Phrases.SequenceNotReadable(session.User, sequence.Name)));
         }
 
         var (state, failure) = states[sequence.Oid];
@@ -63,8 +63,9 @@ internal static class DriftInspector
 
         if (!sequence.MeasuredColumns.Any())
         {
-            var reasons = string.Join("; ", sequence.Columns.Select(c => $"{c.Table}.{c.ColumnIdentifier}: {c.Link.SkipReason}"));
-            return new Inspection(sequence, state, null, ProbeFailure.Failed(SequenceStatus.Skipped, Finding.NotMeasurable, reasons) with
+            var first = sequence.Columns[0];
+            var reason = Phrases.ColumnSkipped($"{first.Table}.{first.ColumnIdentifier}", first.Link.SkipReason!);
+            return new Inspection(sequence, state, null, ProbeFailure.Failed(SequenceStatus.Skipped, Finding.NotMeasurable, reason) with
             {
                 NextValue = DriftDiagnosis.NextValue(sequence.Definition, state),
             });
@@ -74,6 +75,6 @@ internal static class DriftInspector
         return hidden is null
             ? null
             : new Inspection(sequence, state, null, ProbeFailure.Failed(SequenceStatus.Error, Finding.PermissionDenied,
-                $"role {session.User} may not read {hidden.Table}.{hidden.ColumnIdentifier}; GRANT SELECT ON {hidden.Table} TO {session.User}"));
+                Phrases.ColumnNotReadable(session.User, $"{hidden.Table}.{hidden.ColumnIdentifier}", hidden.Table)));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PgSeq.Diagnosis;
 using PgSeq.Repair;
 
@@ -12,8 +11,8 @@ internal static class ReportFactory
     {
         Action = inspection.Verdict switch
         {
-            { Status: SequenceStatus.Drift, Move: { } move } => $"fix: next value {Format(inspection.Verdict.NextValue)} → {Format(move.NextValue)}",
-            { Finding: Finding.CycleCollision } => "setval() by hand",
+            { Status: SequenceStatus.Drift, Move: { } move } => Phrases.WouldFix(inspection.Verdict.NextValue, move.NextValue),
+            { Finding: Finding.CycleCollision } => Phrases.ByHand(),
             _ => null,
         },
     };
@@ -21,7 +20,7 @@ internal static class ReportFactory
     /// <summary>The report of a dry run: unchanged state, the move that would be made and its script.</summary>
     public static SequenceReport Planned(Inspection inspection, SequenceMove move, string script) => Build(inspection, inspection.Verdict) with
     {
-        Action = $"would move next value {Format(inspection.Verdict.NextValue)} → {Format(move.NextValue)}",
+        Action = Phrases.WouldMove(inspection.Verdict.NextValue, move.NextValue),
         Repair = new RepairOutcome(inspection.Verdict.NextValue, move.NextValue, Applied: false, script),
     };
 
@@ -37,7 +36,7 @@ internal static class ReportFactory
         {
             return report with
             {
-                Reason = verdict.Reason + " once locked (another session moved it); left unchanged",
+                Reason = Phrases.MovedConcurrently(verdict.Reason),
                 Repair = new RepairOutcome(previousNext, previousNext, Applied: false, script) { LockHeld = result.LockedFor },
             };
         }
@@ -46,17 +45,17 @@ internal static class ReportFactory
         return report with
         {
             Finding = verdict.Status == SequenceStatus.Ok ? (lowered ? Finding.Rewound : Finding.Repaired) : verdict.Finding,
-            Reason = verdict.Status == SequenceStatus.Ok
-                ? $"{(lowered ? "lowered" : "moved")} from next value {Format(previousNext)} to {Format(move.NextValue)}; {verdict.Reason}"
-                : verdict.Reason,
-            Action = $"next value {Format(previousNext)} → {Format(move.NextValue)}",
+            Reason = verdict.Status != SequenceStatus.Ok ? verdict.Reason
+                : lowered ? Phrases.Rewound(previousNext, move.NextValue, verdict.Reason)
+                : Phrases.Repaired(previousNext, move.NextValue, verdict.Reason),
+            Action = Phrases.Moved(previousNext, move.NextValue),
             Repair = new RepairOutcome(previousNext, move.NextValue, Applied: true, script) { LockHeld = result.LockedFor },
         };
     }
 
     /// <summary>The report of a sequence whose repair failed or was refused: its state as checked, the failure as verdict.</summary>
     public static SequenceReport Failed(Inspection inspection, Verdict failure) =>
-        Build(inspection, failure) with { NextValue = inspection.Verdict.NextValue, Action = "left unchanged" };
+        Build(inspection, failure) with { NextValue = inspection.Verdict.NextValue, Action = Phrases.LeftUnchanged() };
 
     private static SequenceReport Build(Inspection inspection, Verdict verdict) => new()
     {
@@ -72,6 +71,4 @@ internal static class ReportFactory
         BehindBy = verdict.BehindBy,
         NextInsertCollides = verdict.NextInsertCollides,
     };
-
-    private static string Format(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "none";
 }

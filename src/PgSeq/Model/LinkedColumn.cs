@@ -8,7 +8,7 @@ namespace PgSeq;
 public sealed record LinkedColumn(string Table, string Column, string ColumnType, LinkKind Kind)
 {
     /// <summary>Why the column is not measured, or null when it is.</summary>
-    public string? SkipReason { get; init; }
+    public Phrase? SkipReason { get; init; }
 
     /// <summary>True when MAX/MIN of the column is read and compared with the sequence.</summary>
     public bool Measured => SkipReason is null;

@@ -16,8 +16,9 @@ public sealed record SequenceReport
     /// <summary>The specific reason behind <see cref="Status"/>.</summary>
     public required Finding Finding { get; init; }
 
-    /// <summary>One English sentence explaining <see cref="Status"/>, with the remedy where one is needed.</summary>
-    public required string Reason { get; init; }
+    /// <summary>Why the sequence has its <see cref="Status"/>, with the remedy where one is needed; its
+    /// <see cref="Phrase.ToString"/> is the English sentence.</summary>
+    public required Phrase Reason { get; init; }
 
     /// <summary>The sequence's <c>last_value</c>, read from the sequence relation itself.</summary>
     public long? LastValue { get; init; }
@@ -38,7 +39,7 @@ public sealed record SequenceReport
     public bool NextInsertCollides { get; init; }
 
     /// <summary>What was done or is proposed, in a few words; null when nothing is needed.</summary>
-    public string? Action { get; init; }
+    public Phrase? Action { get; init; }
 
     /// <summary>For <c>fix</c>: the repair of this sequence; null when it was not touched.</summary>
     public RepairOutcome? Repair { get; init; }

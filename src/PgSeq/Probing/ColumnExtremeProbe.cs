@@ -30,7 +30,7 @@ internal static class ColumnExtremeProbe
             probes,
             (probe, row, parameters) => Select(probe.Sequence, probe.Column, row, parameters.AddBigint(probe.NextValue)),
             reader => (Extreme: reader.IsDBNull(1) ? (long?)null : reader.GetInt64(1), Taken: reader.GetBoolean(2)),
-            (probe, error) => ProbeFailure.Classify(error, $"{probe.Column.Table}.{probe.Column.ColumnIdentifier}", options),
+            (probe, error) => ProbeFailure.Classify(error, Phrases.ColumnSubject($"{probe.Column.Table}.{probe.Column.ColumnIdentifier}"), options),
             options.StatementTimeout,
             cancellationToken);
 

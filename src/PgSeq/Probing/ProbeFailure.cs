@@ -7,20 +7,19 @@ namespace PgSeq.Probing;
 internal static class ProbeFailure
 {
     /// <summary>Classifies <paramref name="error"/>, raised while working on <paramref name="subject"/>.</summary>
-    public static Verdict Classify(PostgresException error, string subject, CheckOptions options) => error.SqlState switch
+    public static Verdict Classify(PostgresException error, Phrase subject, CheckOptions options) => error.SqlState switch
     {
         PostgresErrorCodes.LockNotAvailable => Failed(SequenceStatus.Busy, Finding.LockTimeout,
-            $"could not lock {subject} within the lock timeout ({Durations.Format(options.LockTimeout)}): another transaction holds a conflicting lock; left unchanged, run again later"),
-        PostgresErrorCodes.DeadlockDetected => Failed(SequenceStatus.Busy, Finding.LockTimeout,
-            $"deadlock with another transaction on {subject}; left unchanged, run again later"),
+            Phrases.LockTimeout(subject, Durations.Format(options.LockTimeout))),
+        PostgresErrorCodes.DeadlockDetected => Failed(SequenceStatus.Busy, Finding.LockTimeout, Phrases.Deadlock(subject)),
         PostgresErrorCodes.QueryCanceled => Failed(SequenceStatus.Error, Finding.StatementTimeout,
-            $"reading {subject} took longer than the statement timeout ({Durations.Format(options.StatementTimeout)}); index the column or raise the statement timeout"),
+            Phrases.StatementTimeout(subject, Durations.Format(options.StatementTimeout))),
         PostgresErrorCodes.InsufficientPrivilege => Failed(SequenceStatus.Error, Finding.PermissionDenied,
-            $"{error.MessageText} (on {subject}); grant the privilege or run as a role that has it"),
-        _ => Failed(SequenceStatus.Error, Finding.QueryFailed, $"{error.MessageText} (SQLSTATE {error.SqlState}, on {subject})"),
+            Phrases.PermissionDenied(error.MessageText, subject)),
+        _ => Failed(SequenceStatus.Error, Finding.QueryFailed, Phrases.QueryFailed(error.MessageText, error.SqlState, subject)),
     };
 
     /// <summary>A verdict for a sequence that could not be examined.</summary>
-    public static Verdict Failed(SequenceStatus status, Finding finding, string reason) =>
+    public static Verdict Failed(SequenceStatus status, Finding finding, Phrase reason) =>
         new(status, finding, reason, null, null, false, null);
 }

@@ -18,7 +18,7 @@ internal static class SequenceStateReader
             sequences,
             (sequence, row, _) => $"SELECT {row}, last_value, is_called FROM {sequence.Name}",
             reader => new SequenceState(reader.GetInt64(1), reader.GetBoolean(2)),
-            (sequence, error) => ProbeFailure.Classify(error, $"sequence {sequence.Name}", options),
+            (sequence, error) => ProbeFailure.Classify(error, Phrases.SequenceSubject(sequence.Name), options),
             options.StatementTimeout,
             cancellationToken);
 }

@@ -43,7 +43,7 @@ internal static class RepairExecutor
         {
             await RollbackAsync(connection);
             var tables = string.Join(", ", sequence.MeasuredColumns.Select(c => c.Table).Distinct());
-            return (null, ProbeFailure.Classify(error, $"sequence {sequence.Name} (tables {tables})", options));
+            return (null, ProbeFailure.Classify(error, Phrases.RepairSubject(sequence.Name, tables), options));
         }
         catch (OperationCanceledException)
         {

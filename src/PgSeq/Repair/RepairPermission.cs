@@ -13,14 +13,12 @@ internal static class RepairPermission
     {
         if (!sequence.CanAlter)
         {
-            return ProbeFailure.Failed(SequenceStatus.Error, Finding.PermissionDenied,
-                $"role {session.User} does not own sequence {sequence.Name}, and holding nextval() callers off during the repair takes ALTER SEQUENCE; run fix as {sequence.Owner} (or a member of that role)");
+            return ProbeFailure.Failed(SequenceStatus.Error, Finding.PermissionDenied, Phrases.NotOwner(session.User, sequence.Name, sequence.Owner));
         }
 
         var unlockable = sequence.MeasuredColumns.FirstOrDefault(c => !c.CanLock);
         return unlockable is null
             ? null
-            : ProbeFailure.Failed(SequenceStatus.Error, Finding.PermissionDenied,
-                $"role {session.User} may not lock {unlockable.Table} against writers during the repair; GRANT UPDATE ON {unlockable.Table} TO {session.User}, or run fix as its owner");
+            : ProbeFailure.Failed(SequenceStatus.Error, Finding.PermissionDenied, Phrases.CannotLock(session.User, unlockable.Table));
     }
 }

@@ -96,7 +96,7 @@ public sealed class CheckTests(PostgresServer server)
 
         var full = report.For("public.full_range_id_seq");
         Assert.Equal((SequenceStatus.Error, Finding.NoRoom), (full.Status, full.Finding));
-        Assert.Contains("AS bigint", full.Reason, StringComparison.Ordinal);
+        Assert.Contains("AS bigint", full.Reason.ToString(), StringComparison.Ordinal);
         var usedUp = report.For("public.tiny");
         Assert.Equal((SequenceStatus.Error, Finding.Exhausted), (usedUp.Status, usedUp.Finding));
         Assert.False(report.Complete);
@@ -144,7 +144,7 @@ public sealed class CheckTests(PostgresServer server)
 
         var secret = report.For("public.secret_id_seq");
         Assert.Equal((SequenceStatus.Error, Finding.PermissionDenied), (secret.Status, secret.Finding));
-        Assert.Contains($"GRANT SELECT ON public.secret TO {reader.Name}", secret.Reason, StringComparison.Ordinal);
+        Assert.Contains($"GRANT SELECT ON public.secret TO {reader.Name}", secret.Reason.ToString(), StringComparison.Ordinal);
         Assert.Equal(SequenceStatus.Drift, report.For("public.open_table_id_seq").Status);
     }
 }

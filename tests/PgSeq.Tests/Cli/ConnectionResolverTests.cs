@@ -139,6 +139,6 @@ public sealed class ConnectionResolverTests
     {
         Assert.DoesNotContain("secret", Error("Host=db;Pasword=secret"), StringComparison.Ordinal);
         var target = new ConnectionResolver(_ => null).Resolve("postgresql://bob:secret@db:5433/app");
-        Assert.Equal("db:5433/app as bob", target.Description);
+        Assert.Equal("bob@db:5433/app", target.Description);
     }
 }

@@ -39,7 +39,7 @@ public sealed class PasswordTests(PostgresServer server) : IAsyncLifetime
         var result = await CliRunner.RunAsync("check", Url("wrong-Pa55word"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"pgseq: error: password authentication failed for user {PostgresServer.PasswordRole} on {server.Host}:{server.Port}/", result.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"pgseq: error: password authentication failed for user {PostgresServer.PasswordRole} on {PostgresServer.PasswordRole}@{server.Host}:{server.Port}/", result.Stderr, StringComparison.Ordinal);
         Assert.Single(result.Stderr.TrimEnd().Split('\n'));
         Assert.DoesNotContain("wrong-Pa55word", result.Output, StringComparison.Ordinal);
     }

@@ -65,7 +65,7 @@ public sealed class DriftDiagnosisTests
 
         Assert.Equal(SequenceStatus.Drift, verdict.Status);
         Assert.False(verdict.NextInsertCollides);
-        Assert.Contains("later nextval() collides", verdict.Reason, StringComparison.Ordinal);
+        Assert.Contains("later nextval() collides", verdict.Reason.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class DriftDiagnosisTests
         Assert.Equal(-6, verdict.NextValue);
         Assert.Equal(23, verdict.BehindBy);
         Assert.Equal(new SequenceMove(-28, true, -29), verdict.Move);
-        Assert.Contains("MIN -28", verdict.Reason, StringComparison.Ordinal);
+        Assert.Contains("MIN -28", verdict.Reason.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class DriftDiagnosisTests
         Assert.Equal(SequenceStatus.Error, verdict.Status);
         Assert.Equal(Finding.NoRoom, verdict.Finding);
         Assert.Null(verdict.Move);
-        Assert.Contains("ALTER SEQUENCE public.s AS bigint NO MAXVALUE", verdict.Reason, StringComparison.Ordinal);
+        Assert.Contains("ALTER SEQUENCE public.s AS bigint NO MAXVALUE", verdict.Reason.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class DriftDiagnosisTests
         var verdict = Diagnose(Sequence(max: 100), lastValue: 10, isCalled: true, extreme: 150);
 
         Assert.Equal(Finding.NoRoom, verdict.Finding);
-        Assert.Contains("ALTER SEQUENCE public.s NO MAXVALUE", verdict.Reason, StringComparison.Ordinal);
+        Assert.Contains("ALTER SEQUENCE public.s NO MAXVALUE", verdict.Reason.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public sealed class DriftDiagnosisTests
         var verdict = Diagnose(Sequence(max: 100), lastValue: 2, isCalled: true, extreme: 95, margin: 10);
 
         Assert.Equal(Finding.NoRoom, verdict.Finding);
-        Assert.Contains("margin of 10", verdict.Reason, StringComparison.Ordinal);
+        Assert.Contains("margin of 10", verdict.Reason.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -89,22 +89,29 @@ public sealed class LoadDriver(NpgsqlDataSource dataSource, string table, string
         }
     }));
 
-    /// <summary>Reads the sequence's position every few milliseconds and records any step backwards.</summary>
+    /// <summary>
+    /// Reads the sequence's position every few milliseconds and records any step backwards. It reads through
+    /// pg_sequence_last_value(), as pg_sequences and monitoring do: a plain SELECT from the sequence relation can
+    /// catch the moment an ALTER SEQUENCE swaps the relation's storage and see no row at all.
+    /// </summary>
     public void StartSampler() => _tasks.Add(Task.Run(async () =>
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         long previous = long.MinValue;
         while (!_stop.IsCancellationRequested)
         {
-            await using var read = new NpgsqlCommand($"SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM {sequence}", connection);
-            var position = (long)(await read.ExecuteScalarAsync())!;
-            if (position < previous)
+            await using var read = new NpgsqlCommand($"SELECT pg_sequence_last_value('{sequence}')", connection);
+            if (await read.ExecuteScalarAsync() is long position)
             {
-                _decreases.Enqueue($"{previous} -> {position}");
+                if (position < previous)
+                {
+                    _decreases.Enqueue($"{previous} -> {position}");
+                }
+
+                previous = position;
+                Interlocked.Increment(ref _samples);
             }
 
-            previous = position;
-            Interlocked.Increment(ref _samples);
             await Task.Delay(3);
         }
     }));

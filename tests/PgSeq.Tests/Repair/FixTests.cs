@@ -77,7 +77,7 @@ public sealed class FixTests(PostgresServer server)
 
         var report = await SequenceDrift.FixAsync(db.DataSource, new FixOptions { AllowRewind = true }, Cancel);
 
-        Assert.True(report.For("public.ahead_id_seq").Finding == Finding.Rewound, report.For("public.ahead_id_seq").Reason);
+        Assert.True(report.For("public.ahead_id_seq").Finding == Finding.Rewound, report.For("public.ahead_id_seq").Reason.ToString());
         Assert.Equal(4, await db.ScalarAsync<int>("INSERT INTO ahead DEFAULT VALUES RETURNING id"));
         Assert.Equal(1, await db.ScalarAsync<int>("INSERT INTO emptied DEFAULT VALUES RETURNING id"));
     }
@@ -104,7 +104,7 @@ public sealed class FixTests(PostgresServer server)
         var sequence = report.For("public.t_id_seq");
         Assert.Equal(SequenceStatus.Drift, sequence.Status);
         Assert.Equal((1L, 29L, false), (sequence.Repair!.PreviousNextValue!.Value, sequence.Repair.NextValue!.Value, sequence.Repair.Applied));
-        Assert.Equal("would move next value 1 → 29", sequence.Action);
+        Assert.Equal("would move next value 1 → 29", sequence.Action!.ToString());
         Assert.Contains("LOCK TABLE public.t IN SHARE ROW EXCLUSIVE MODE;", sequence.Repair.Script, StringComparison.Ordinal);
         Assert.Equal((1L, false), await db.SequenceStateAsync("t_id_seq"));
     }

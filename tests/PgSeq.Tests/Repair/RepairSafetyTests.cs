@@ -51,7 +51,7 @@ public sealed class RepairSafetyTests(PostgresServer server)
 
         var held = report.For("public.held_id_seq");
         Assert.Equal((SequenceStatus.Busy, Finding.LockTimeout), (held.Status, held.Finding));
-        Assert.Contains("300ms", held.Reason, StringComparison.Ordinal);
+        Assert.Contains("300ms", held.Reason.ToString(), StringComparison.Ordinal);
         Assert.Equal(SequenceStatus.Ok, report.For("public.free_id_seq").Status);
         Assert.False(report.Complete);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"fix took {clock.Elapsed}");
@@ -89,7 +89,7 @@ public sealed class RepairSafetyTests(PostgresServer server)
 
         var loans = report.For("public.loans_id_seq");
         Assert.Equal((SequenceStatus.Error, Finding.PermissionDenied), (loans.Status, loans.Finding));
-        Assert.Contains("run fix as postgres", loans.Reason, StringComparison.Ordinal);
+        Assert.Contains("run fix as postgres", loans.Reason.ToString(), StringComparison.Ordinal);
         Assert.Equal((1L, false), await db.SequenceStateAsync("loans_id_seq"));
         Assert.Equal(SequenceStatus.Drift, (await SequenceDrift.CheckAsync(app.DataSource, null, Cancel)).For("public.loans_id_seq").Status);
     }

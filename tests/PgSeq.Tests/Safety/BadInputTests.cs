@@ -181,7 +181,7 @@ public sealed class BadInputTests(PostgresServer server)
         var fix = await CliRunner.RunAsync("fix", db.ConnectionStringForPsql());
 
         Assert.Equal((1, 1), (check.ExitCode, fix.ExitCode));
-        Assert.Contains("MAX 3000000000 leaves no room below MAXVALUE 2147483647; widen it with ALTER SEQUENCE public.narrow AS bigint NO MAXVALUE", check.Stdout, StringComparison.Ordinal);
+        Assert.Contains("MAX 3000000000 leaves no room before MAXVALUE 2147483647; widen it with ALTER SEQUENCE public.narrow AS bigint NO MAXVALUE", check.Stdout, StringComparison.Ordinal);
         Assert.Equal((1L, false), await db.SequenceStateAsync("narrow"));
     }
 

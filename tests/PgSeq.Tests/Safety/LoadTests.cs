@@ -36,7 +36,7 @@ public sealed class LoadTests(PostgresServer server)
 
         await load.StopImporterAsync();
         var final = await SequenceDrift.FixAsync(db.DataSource, options, TestContext.Current.CancellationToken);
-        Assert.True(final.Complete, final.Sequences[0].Reason);
+        Assert.True(final.Complete, final.Sequences[0].Reason.ToString());
         load.MarkRepaired();
         await Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         var figures = await load.StopAsync();

@@ -1,0 +1,136 @@
+using System.Globalization;
+
+namespace PgSeq;
+
+/// <summary>Every sentence pgseq says about a sequence, in one place: key and English template.</summary>
+internal static class Phrases
+{
+    // Diagnosis
+    public static Phrase Empty(long next) => P("empty", "the linked columns are empty; the next value is {0}", next);
+
+    public static Phrase InSync(bool descending, long next, string edge, long extreme) => descending
+        ? P("in_sync_descending", "the next value {0} is below {1} {2}", next, edge, extreme)
+        : P("in_sync_ascending", "the next value {0} is above {1} {2}", next, edge, extreme);
+
+    public static Phrase BehindCollides(long next, string edge, long extreme, long behind) =>
+        P("behind_collides", "the next value {0} is not past {1} {2}: the sequence is {3} behind and the very next insert collides", next, edge, extreme, behind);
+
+    public static Phrase BehindLater(long next, string edge, long extreme, long behind) =>
+        P("behind_later", "the next value {0} is not past {1} {2}: the sequence is {3} behind; the value {0} is free but a later nextval() collides", next, edge, extreme, behind);
+
+    public static Phrase Exhausted(string limitKeyword, long limit, Phrase remedy) =>
+        P("exhausted", "the sequence has reached its {0} {1}, so nextval() fails; {2}", limitKeyword, limit, remedy);
+
+    public static Phrase NoRoom(string edge, long extreme, string limitKeyword, long limit, Phrase remedy) =>
+        P("no_room", "{0} {1} leaves no room before {2} {3}; {4}, then run fix again", edge, extreme, limitKeyword, limit, remedy);
+
+    public static Phrase NoRoomForMargin(string edge, long extreme, long margin, string limitKeyword, long limit, Phrase remedy) =>
+        P("no_room_margin", "{0} {1} leaves no room for a margin of {2} before {3} {4}; {5}, then run fix again", edge, extreme, margin, limitKeyword, limit, remedy);
+
+    public static Phrase WidenType(string sequence, string bound) =>
+        P("widen_type", "widen it with ALTER SEQUENCE {0} AS bigint {1} (and the column with ALTER TABLE ... ALTER COLUMN ... TYPE bigint)", sequence, bound);
+
+    public static Phrase RaiseLimit(string sequence, string bound) =>
+        P("raise_limit", "raise the limit with ALTER SEQUENCE {0} {1}", sequence, bound);
+
+    public static Phrase RangeUsedUp() => P("range_used_up", "the bigint range is used up: the data must be renumbered");
+
+    public static Phrase CycleCollision(long next) =>
+        P("cycle_collision", "CYCLE sequence whose values have wrapped around: the next value {0} is already taken; pgseq does not move cycling sequences, so choose a free range and call setval() on it by hand", next);
+
+    public static Phrase CycleWrapped(string edge, long extreme, long next) =>
+        P("cycle_wrapped", "CYCLE sequence that has wrapped around below {0} {1}; the next value {2} is free", edge, extreme, next);
+
+    // Columns that cannot be measured
+    public static Phrase NotInteger(string columnType) =>
+        P("not_integer", "column type {0} is not an integer type; pgseq measures smallint, integer and bigint columns", columnType);
+
+    public static Phrase NotPlainDefault(string? expression) =>
+        P("not_plain_default", "default {0} is not a plain nextval() call, so the column's values cannot be compared with the sequence", expression ?? "(none)");
+
+    public static Phrase ColumnSkipped(string column, Phrase reason) => P("column_skipped", "{0}: {1}", column, reason);
+
+    // Privileges
+    public static Phrase SequenceNotReadable(string role, string sequence) =>
+        P("sequence_not_readable", "role {0} may not read sequence {1}; GRANT SELECT ON SEQUENCE {1} TO {0}", role, sequence);
+
+    public static Phrase ColumnNotReadable(string role, string column, string table) =>
+        P("column_not_readable", "role {0} may not read {1}; GRANT SELECT ON {2} TO {0}", role, column, table);
+
+    public static Phrase NotOwner(string role, string sequence, string owner) =>
+        P("not_owner", "role {0} does not own sequence {1}, and holding nextval() callers off during the repair takes ALTER SEQUENCE; run fix as {2} (or a member of that role)", role, sequence, owner);
+
+    public static Phrase CannotLock(string role, string table) =>
+        P("cannot_lock", "role {0} may not lock {1} against writers during the repair; GRANT UPDATE ON {1} TO {0}, or run fix as its owner", role, table);
+
+    // Server errors on one sequence
+    public static Phrase LockTimeout(Phrase subject, string timeout) =>
+        P("lock_timeout", "could not lock {0} within the lock timeout ({1}): another transaction holds a conflicting lock; left unchanged, run again later", subject, timeout);
+
+    public static Phrase Deadlock(Phrase subject) =>
+        P("deadlock", "deadlock with another transaction on {0}; left unchanged, run again later", subject);
+
+    public static Phrase StatementTimeout(Phrase subject, string timeout) =>
+        P("statement_timeout", "reading {0} took longer than the statement timeout ({1}); index the column or raise the statement timeout", subject, timeout);
+
+    public static Phrase PermissionDenied(string serverMessage, Phrase subject) =>
+        P("permission_denied", "{0} (on {1}); grant the privilege or run as a role that has it", serverMessage, subject);
+
+    public static Phrase QueryFailed(string serverMessage, string sqlState, Phrase subject) =>
+        P("query_failed", "{0} (SQLSTATE {1}, on {2})", serverMessage, sqlState, subject);
+
+    public static Phrase SequenceSubject(string sequence) => P("subject_sequence", "sequence {0}", sequence);
+
+    public static Phrase ColumnSubject(string column) => P("subject_column", "{0}", column);
+
+    public static Phrase RepairSubject(string sequence, string tables) => P("subject_repair", "sequence {0} (tables {1})", sequence, tables);
+
+    // Repairs
+    public static Phrase Repaired(long? before, long after, Phrase verdict) =>
+        P("repaired", "moved from next value {0} to {1}; {2}", Number(before), after, verdict);
+
+    public static Phrase Rewound(long? before, long after, Phrase verdict) =>
+        P("rewound", "lowered from next value {0} to {1}; {2}", Number(before), after, verdict);
+
+    public static Phrase MovedConcurrently(Phrase verdict) =>
+        P("moved_concurrently", "{0} once locked (another session moved it); left unchanged", verdict);
+
+    // Actions
+    public static Phrase WouldFix(long? before, long after) => P("action_fix", "fix: next value {0} → {1}", Number(before), after);
+
+    public static Phrase WouldMove(long? before, long after) => P("action_would_move", "would move next value {0} → {1}", Number(before), after);
+
+    public static Phrase Moved(long? before, long after) => P("action_moved", "next value {0} → {1}", Number(before), after);
+
+    public static Phrase ByHand() => P("action_by_hand", "setval() by hand");
+
+    public static Phrase LeftUnchanged() => P("action_left_unchanged", "left unchanged");
+
+    // Whole-run refusals
+    public static Phrase HotStandby(string database) =>
+        P("hot_standby", "database {0} is on a hot standby (in recovery), which cannot change sequences; run fix against the primary (check works here)", database);
+
+    public static Phrase ReadOnly(string role, string database) =>
+        P("read_only", "transactions are read-only for {0} on database {1} (default_transaction_read_only is on); run fix as a role or on a server that allows writes (check works here)", role, database);
+
+    // Bad patterns
+    public static Phrase PatternDots(string pattern) =>
+        P("pattern_dots", "table pattern '{0}' has more than one dot outside double quotes; use schema.table", pattern);
+
+    public static Phrase PatternSchemaDot(string pattern, string quoted) =>
+        P("pattern_schema_dot", "schema pattern '{0}' contains a dot outside double quotes; quote it as {1}", pattern, quoted);
+
+    public static Phrase PatternQuote(string pattern) => P("pattern_quote", "pattern '{0}' has an unterminated double quote", pattern);
+
+    public static Phrase PatternEmpty() => P("pattern_empty", "an empty pattern matches nothing; give a name such as public.loans or loan*");
+
+    private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
+
+    private static Phrase P(string key, string template, params object[] arguments) =>
+        new(key, template, [.. arguments.Select(a => a switch
+        {
+            long number => number.ToString(CultureInfo.InvariantCulture),
+            Phrase phrase => (object)phrase,
+            _ => a.ToString() ?? string.Empty,
+        })]);
+}

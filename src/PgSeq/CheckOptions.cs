@@ -18,6 +18,8 @@ public class CheckOptions
         ExcludeTables = other.ExcludeTables;
         LockTimeout = other.LockTimeout;
         StatementTimeout = other.StatementTimeout;
+        CapacityWarning = other.CapacityWarning;
+        CapacityCritical = other.CapacityCritical;
     }
 
     /// <summary>psql-style schema patterns (<c>*</c>, <c>?</c>, double quotes); when not empty, only tables in matching schemas are examined.</summary>
@@ -40,4 +42,12 @@ public class CheckOptions
     /// <summary>The longest any single query may run (PostgreSQL's <c>statement_timeout</c>), so that MAX() over one huge
     /// unindexed table cannot hang the run: that sequence is reported <see cref="SequenceStatus.Error"/>. Default: 5 minutes.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Share of its range (0 to 1) from which an otherwise healthy sequence is
+    /// <see cref="SequenceStatus.CapacityWarning"/>. Default: 0.75.</summary>
+    public double CapacityWarning { get; init; } = 0.75;
+
+    /// <summary>Share of its range (0 to 1) from which an otherwise healthy sequence is
+    /// <see cref="SequenceStatus.CapacityCritical"/>. Default: 0.90.</summary>
+    public double CapacityCritical { get; init; } = 0.90;
 }

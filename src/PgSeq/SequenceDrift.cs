@@ -27,7 +27,8 @@ public static class SequenceDrift
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken);
         var inspections = await DriftInspector.InspectAsync(connection, session, options, RepairPolicy.Default, cancellationToken);
-        return Report(session, [.. inspections.Select(ReportFactory.Checked)]);
+        var reports = new ReportFactory(options);
+        return Report(session, [.. inspections.Select(reports.Checked)]);
     }
 
     /// <summary>
@@ -57,7 +58,8 @@ public static class SequenceDrift
         }
 
         var inspections = await DriftInspector.InspectAsync(connection, session, options, policy, cancellationToken);
-        var reports = inspections.Select(ReportFactory.Checked).ToArray();
+        var factory = new ReportFactory(options);
+        var reports = inspections.Select(factory.Checked).ToArray();
         for (var i = 0; i < inspections.Count; i++)
         {
             var inspection = inspections[i];
@@ -70,18 +72,18 @@ public static class SequenceDrift
             var script = RepairScript.Render(inspection.Sequence, policy, options, plan);
             if (RepairPermission.Check(inspection.Sequence, session) is { } refusal)
             {
-                reports[i] = ReportFactory.Failed(inspection, refusal);
+                reports[i] = factory.Failed(inspection, refusal);
             }
             else if (options.DryRun)
             {
-                reports[i] = ReportFactory.Planned(inspection, move, script);
+                reports[i] = factory.Planned(inspection, move, script);
             }
             else
             {
                 try
                 {
                     var (result, failure) = await RepairExecutor.RunAsync(connection, inspection.Sequence, policy, options, cancellationToken);
-                    reports[i] = failure is null ? ReportFactory.Repaired(inspection, result!, script) : ReportFactory.Failed(inspection, failure);
+                    reports[i] = failure is null ? factory.Repaired(inspection, result!, script) : factory.Failed(inspection, failure);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {

@@ -8,14 +8,18 @@ internal static class CheckCommand
 {
     public static Command Create(Texts texts, CommonOptions common, Func<RunSettings, Task<int>> run)
     {
-        var command = new Command("check", texts["Help_Check"]);
+        var failOnWarning = new Option<bool>("--fail-on-warning") { Description = texts["Help_FailOnWarning"] };
+        var command = new Command("check", texts["Help_Check"]) { failOnWarning };
         common.AddTo(command);
         command.SetAction((result, _) => run(new RunSettings(
             result.GetValue(common.Connection),
             common.Scope(result),
             result.GetValue(common.Json),
             Sql: false,
-            result.GetValue(common.Verbose))));
+            result.GetValue(common.Verbose))
+        {
+            FailOnWarning = result.GetValue(failOnWarning),
+        }));
         return command;
     }
 }

@@ -17,7 +17,7 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
         RunAsync(settings, RunMode.Check, async dataSource =>
         {
             var report = await SequenceDrift.CheckAsync(dataSource, settings.Scope, interrupt.Token);
-            return (report, ExitCodes.ForCheck(report));
+            return (report, ExitCodes.ForCheck(report, settings.FailOnWarning));
         });
 
     public Task<int> FixAsync(RunSettings settings)

@@ -6,8 +6,11 @@ namespace PgSeq.Cli.Commands;
 /// <summary>The argument and options check and fix share.</summary>
 internal sealed class CommonOptions
 {
+    private readonly Texts _texts;
+
     public CommonOptions(Texts texts)
     {
+        _texts = texts;
         Connection = new("CONNECTION") { Description = texts["Help_Connection"], Arity = ArgumentArity.ZeroOrOne };
 
         // An unknown option would otherwise be taken for the CONNECTION argument.
@@ -24,6 +27,8 @@ internal sealed class CommonOptions
         ExcludeTable = Patterns("--exclude-table", "-T", texts["Help_ExcludeTable"]);
         LockTimeout = Duration("--lock-timeout", texts["Help_LockTimeout"], texts);
         StatementTimeout = Duration("--statement-timeout", texts["Help_StatementTimeout"], texts);
+        Warn = Percent("--warn", texts["Help_Warn"], texts);
+        Critical = Percent("--critical", texts["Help_Critical"], texts);
         Json = new("--json") { Description = texts["Help_Json"] };
         Verbose = new("--verbose", "-v") { Description = texts["Help_Verbose"] };
     }
@@ -42,6 +47,10 @@ internal sealed class CommonOptions
 
     public Option<TimeSpan?> StatementTimeout { get; }
 
+    public Option<double?> Warn { get; }
+
+    public Option<double?> Critical { get; }
+
     public Option<bool> Json { get; }
 
     public Option<bool> Verbose { get; }
@@ -49,10 +58,19 @@ internal sealed class CommonOptions
     public void AddTo(Command command)
     {
         command.Add(Connection);
-        foreach (Option option in (Option[])[Schema, ExcludeSchema, Table, ExcludeTable, LockTimeout, StatementTimeout, Json, Verbose])
+        foreach (Option option in (Option[])[Schema, ExcludeSchema, Table, ExcludeTable, LockTimeout, StatementTimeout, Warn, Critical, Json, Verbose])
         {
             command.Add(option);
         }
+
+        command.Validators.Add(result =>
+        {
+            var defaults = new CheckOptions();
+            if ((result.GetValue(Warn) ?? defaults.CapacityWarning) > (result.GetValue(Critical) ?? defaults.CapacityCritical))
+            {
+                result.AddError(_texts["WarnAboveCritical"]);
+            }
+        });
     }
 
     /// <summary>The scope and timeouts, as check takes them and fix extends them.</summary>
@@ -67,6 +85,8 @@ internal sealed class CommonOptions
             ExcludeTables = result.GetValue(ExcludeTable) ?? [],
             LockTimeout = result.GetValue(LockTimeout) ?? defaults.LockTimeout,
             StatementTimeout = result.GetValue(StatementTimeout) ?? defaults.StatementTimeout,
+            CapacityWarning = result.GetValue(Warn) ?? defaults.CapacityWarning,
+            CapacityCritical = result.GetValue(Critical) ?? defaults.CapacityCritical,
         };
     }
 
@@ -75,6 +95,25 @@ internal sealed class CommonOptions
         Description = description,
         HelpName = "PATTERN",
         AllowMultipleArgumentsPerToken = false,
+    };
+
+    // Thresholds are written in percent and kept as ratios.
+    private static Option<double?> Percent(string name, string description, Texts texts) => new(name)
+    {
+        Description = description,
+        HelpName = "PERCENT",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (double.TryParse(text.TrimEnd('%'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var percent)
+                && percent is >= 0 and <= 100)
+            {
+                return percent / 100;
+            }
+
+            result.AddError(texts["PercentExpected", name, text]);
+            return null;
+        },
     };
 
     private static Option<TimeSpan?> Duration(string name, string description, Texts texts) => new(name)

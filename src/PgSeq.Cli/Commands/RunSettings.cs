@@ -6,4 +6,8 @@ namespace PgSeq.Cli.Commands;
 /// <param name="Json">Print the JSON document instead of the table.</param>
 /// <param name="Sql">fix only: print the repair script instead of running it.</param>
 /// <param name="Verbose">Print details and, for errors, the stack trace.</param>
-internal sealed record RunSettings(string? Connection, CheckOptions Scope, bool Json, bool Sql, bool Verbose);
+internal sealed record RunSettings(string? Connection, CheckOptions Scope, bool Json, bool Sql, bool Verbose)
+{
+    /// <summary>check only: exit 2 on a capacity warning too.</summary>
+    public bool FailOnWarning { get; init; }
+}

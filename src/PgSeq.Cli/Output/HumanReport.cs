@@ -48,6 +48,8 @@ internal static class HumanReport
             case RunMode.Check:
                 Count(s.Ok, "Count_Ok");
                 Count(s.Drift, "Count_Drift");
+                Count(s.CapacityCritical, "Count_CapacityCritical");
+                Count(s.CapacityWarning, "Count_CapacityWarning");
                 Count(s.Skipped, "Count_Skipped");
                 Count(s.Error, "Count_Error");
                 Count(s.Busy, "Count_Busy");
@@ -69,6 +71,8 @@ internal static class HumanReport
             default:
                 Count(s.Repaired, "Count_Repaired");
                 Count(s.Ok - s.Repaired, "Count_AlreadyFine");
+                Count(s.CapacityCritical, "Count_CapacityCritical");
+                Count(s.CapacityWarning, "Count_CapacityWarning");
                 Count(s.Drift, "Count_LeftInDrift");
                 Count(s.Skipped, "Count_Skipped");
                 Count(s.Error, "Count_Error");
@@ -154,6 +158,8 @@ internal static class HumanReport
             { Status: SequenceStatus.Drift } => ("Drift", "red"),
             { Status: SequenceStatus.Skipped } => ("Skipped", "grey"),
             { Status: SequenceStatus.Busy } => ("Busy", "yellow"),
+            { Status: SequenceStatus.CapacityWarning } => ("CapacityWarning", "yellow"),
+            { Status: SequenceStatus.CapacityCritical } => ("CapacityCritical", "red"),
             _ => ("Error", "red"),
         };
         return new Markup($"[{colour}]{Markup.Escape(texts["Status_" + label])}[/]");

@@ -29,15 +29,19 @@ internal sealed record JsonSequence(
     JsonDefinition Definition,
     string Reason,
     string? Action,
+    JsonCapacity? Capacity,
     JsonRepair? Repair);
 
 internal sealed record JsonColumn(string Table, string Column, string Type, string Kind, bool Measured, bool Indexed, string? SkipReason);
 
 internal sealed record JsonDefinition(string DataType, long Start, long Increment, long MinValue, long MaxValue, long Cache, bool Cycle);
 
+internal sealed record JsonCapacity(long Limit, string LimitedBy, double UsedRatio, long Remaining, string Level);
+
 internal sealed record JsonRepair(long? PreviousNextValue, long? NextValue, bool Applied, double LockHeldMs, string Script);
 
-internal sealed record JsonSummary(int Sequences, int Ok, int Drift, int Skipped, int Error, int Busy, int Repaired, int NextInsertCollides);
+internal sealed record JsonSummary(
+    int Sequences, int Ok, int Drift, int Skipped, int Error, int Busy, int Repaired, int NextInsertCollides, int CapacityWarning, int CapacityCritical);
 
 internal sealed record JsonErrorDocument(string Error);
 

@@ -38,10 +38,11 @@ internal static class JsonReport
         new JsonDefinition(s.Sequence.DataType, s.Sequence.Start, s.Sequence.Increment, s.Sequence.MinValue, s.Sequence.MaxValue, s.Sequence.Cache, s.Sequence.Cycle),
         s.Reason.ToString(),
         s.Action?.ToString(),
+        s.Capacity is { } c ? new JsonCapacity(c.Limit, c.LimitedBy, Math.Round(c.UsedRatio, 6), c.Remaining, Name(c.Level)) : null,
         s.Repair is { } r ? new JsonRepair(r.PreviousNextValue, r.NextValue, r.Applied, Math.Round(r.LockHeld.TotalMilliseconds, 3), r.Script) : null);
 
     private static JsonSummary Summary(DriftSummary s) =>
-        new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.Error, s.Busy, s.Repaired, s.Collisions);
+        new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.Error, s.Busy, s.Repaired, s.Collisions, s.CapacityWarning, s.CapacityCritical);
 
     private static string Name<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());

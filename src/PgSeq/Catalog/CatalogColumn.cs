@@ -17,6 +17,9 @@ internal sealed record CatalogColumn(
     bool CanRead,
     bool CanLock)
 {
+    /// <summary>The values the column's type can hold (its base type, through domains); null when not an integer type.</summary>
+    public ValueRange? Range { get; init; }
+
     /// <summary>The table name quoted by the server, ready for SQL text.</summary>
     public string Table => Link.Table;
 }

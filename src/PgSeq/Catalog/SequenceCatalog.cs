@@ -86,7 +86,7 @@ internal static class SequenceCatalog
                a.attname,
                pg_catalog.quote_ident(a.attname),
                pg_catalog.format_type(a.atttypid, a.atttypmod),
-               bt.base_oid IN ('pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype, 'pg_catalog.int8'::pg_catalog.regtype),
+               pg_catalog.format_type(bt.base_oid, NULL),
                a.attidentity,
                l.owned,
                l.in_default,
@@ -167,13 +167,13 @@ internal static class SequenceCatalog
     private static CatalogColumn ReadColumn(NpgsqlDataReader reader)
     {
         var columnType = reader.GetString(19);
-        var isInteger = reader.GetBoolean(20);
+        var range = ValueRange.Of(reader.GetString(20));
         var identity = reader.GetChar(21);
         var defaultExpression = reader.IsDBNull(25) ? null : reader.GetString(25);
         var kind = LinkClassifier.Kind(identity, reader.GetBoolean(22), reader.GetBoolean(23), reader.GetBoolean(24));
         var link = new LinkedColumn(reader.GetString(14), reader.GetString(17), columnType, kind)
         {
-            SkipReason = LinkClassifier.SkipReason(kind, isInteger, columnType, defaultExpression),
+            SkipReason = LinkClassifier.SkipReason(kind, range is not null, columnType, defaultExpression),
             Indexed = reader.GetBoolean(28),
         };
         return new CatalogColumn(
@@ -183,6 +183,9 @@ internal static class SequenceCatalog
             TableRelName: reader.GetString(16),
             ColumnIdentifier: reader.GetString(18),
             CanRead: reader.GetBoolean(26),
-            CanLock: reader.GetBoolean(27));
+            CanLock: reader.GetBoolean(27))
+        {
+            Range = range,
+        };
     }
 }

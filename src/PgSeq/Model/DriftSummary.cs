@@ -9,7 +9,9 @@ namespace PgSeq;
 /// <param name="Busy">Sequences with status <see cref="SequenceStatus.Busy"/>.</param>
 /// <param name="Repaired">Sequences this run moved.</param>
 /// <param name="Collisions">Sequences whose very next insert collides.</param>
-public sealed record DriftSummary(int Sequences, int Ok, int Drift, int Skipped, int Error, int Busy, int Repaired, int Collisions)
+/// <param name="CapacityWarning">Sequences with status <see cref="SequenceStatus.CapacityWarning"/>.</param>
+/// <param name="CapacityCritical">Sequences with status <see cref="SequenceStatus.CapacityCritical"/>.</param>
+public sealed record DriftSummary(int Sequences, int Ok, int Drift, int Skipped, int Error, int Busy, int Repaired, int Collisions, int CapacityWarning, int CapacityCritical)
 {
     internal static DriftSummary Of(IReadOnlyCollection<SequenceReport> reports) => new(
         reports.Count,
@@ -19,5 +21,7 @@ public sealed record DriftSummary(int Sequences, int Ok, int Drift, int Skipped,
         reports.Count(r => r.Status == SequenceStatus.Error),
         reports.Count(r => r.Status == SequenceStatus.Busy),
         reports.Count(r => r.Repair?.Applied == true),
-        reports.Count(r => r.NextInsertCollides));
+        reports.Count(r => r.NextInsertCollides),
+        reports.Count(r => r.Status == SequenceStatus.CapacityWarning),
+        reports.Count(r => r.Status == SequenceStatus.CapacityCritical));
 }

@@ -42,6 +42,12 @@ public enum Finding
     /// <summary>A query failed for another reason; the message is PostgreSQL's.</summary>
     QueryFailed,
 
+    /// <summary>The sequence has used a share of its range at or above the warning threshold.</summary>
+    CapacityWarning,
+
+    /// <summary>The sequence has used a share of its range at or above the critical threshold.</summary>
+    CapacityCritical,
+
     /// <summary>The sequence was moved past the data by this run.</summary>
     Repaired,
 

@@ -41,6 +41,15 @@ internal static class Phrases
     public static Phrase CycleWrapped(string edge, long extreme, long next) =>
         P("cycle_wrapped", "CYCLE sequence that has wrapped around below {0} {1}; the next value {2} is free", edge, extreme, next);
 
+    // Capacity
+    public static Phrase CapacityUsed(string percent, long remaining, long limit, string limitedBy, Phrase remedy) =>
+        P("capacity_used", "{0}% of the range used: {1} values left before {2}, the limit set by {3}; {4}", percent, remaining, limit, limitedBy, remedy);
+
+    public static Phrase CapacityCycles(string percent, long limit) =>
+        P("capacity_cycles", "CYCLE sequence: {0}% of its range used; it wraps around at {1}", percent, limit);
+
+    public static Phrase WidenWith(string statements) => P("widen_with", "widen with {0}", statements);
+
     // Columns that cannot be measured
     public static Phrase NotInteger(string columnType) =>
         P("not_integer", "column type {0} is not an integer type; pgseq measures smallint, integer and bigint columns", columnType);

@@ -38,6 +38,9 @@ public sealed record SequenceReport
     /// <summary>True when the value the next <c>nextval()</c> returns already exists, so the very next insert fails.</summary>
     public bool NextInsertCollides { get; init; }
 
+    /// <summary>How much of its range the sequence has used; null when its state could not be read.</summary>
+    public Capacity? Capacity { get; init; }
+
     /// <summary>What was done or is proposed, in a few words; null when nothing is needed.</summary>
     public Phrase? Action { get; init; }
 

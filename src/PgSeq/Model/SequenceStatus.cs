@@ -9,6 +9,12 @@ public enum SequenceStatus
     /// <summary>The next <c>nextval()</c> (or a later one) returns a value that already exists in a linked column.</summary>
     Drift,
 
+    /// <summary>In sync, but the sequence has used more of its range than <see cref="CheckOptions.CapacityWarning"/>.</summary>
+    CapacityWarning,
+
+    /// <summary>In sync, but the sequence has used more of its range than <see cref="CheckOptions.CapacityCritical"/>.</summary>
+    CapacityCritical,
+
     /// <summary>No linked column can be measured (for example a text column whose default is <c>'INV-' || nextval(...)</c>).</summary>
     Skipped,
 

@@ -18,6 +18,7 @@ public class CheckOptions
         ExcludeTables = other.ExcludeTables;
         LockTimeout = other.LockTimeout;
         StatementTimeout = other.StatementTimeout;
+        Links = other.Links;
         CapacityWarning = other.CapacityWarning;
         CapacityCritical = other.CapacityCritical;
     }
@@ -33,6 +34,9 @@ public class CheckOptions
 
     /// <summary>psql-style table patterns that are left out.</summary>
     public IReadOnlyList<string> ExcludeTables { get; init; } = [];
+
+    /// <summary>Columns that sequences feed without the catalog showing it (the application calls nextval() itself).</summary>
+    public IReadOnlyList<ExplicitLink> Links { get; init; } = [];
 
     /// <summary>The longest pgseq waits for any lock (PostgreSQL's <c>lock_timeout</c>). A sequence whose locks cannot be
     /// taken in time is reported <see cref="SequenceStatus.Busy"/> and left alone, so pgseq never queues in front of the

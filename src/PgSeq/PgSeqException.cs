@@ -19,6 +19,13 @@ public class PgSeqException : Exception
         Phrase = phrase;
     }
 
+    /// <summary>Creates the exception from a phrase and the error behind it.</summary>
+    public PgSeqException(Phrase phrase, Exception innerException)
+        : base(phrase?.ToString(), innerException)
+    {
+        Phrase = phrase;
+    }
+
     /// <summary>The message as a phrase, when it was made from one.</summary>
     public Phrase? Phrase { get; }
 

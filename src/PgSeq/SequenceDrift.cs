@@ -68,6 +68,11 @@ public static class SequenceDrift
                 continue;
             }
 
+            if (inspection.Sequence.Inferred && !options.InferLinks)
+            {
+                continue;
+            }
+
             var plan = $"next value {inspection.Verdict.NextValue?.ToString(CultureInfo.InvariantCulture) ?? "none"} → {move.NextValue.ToString(CultureInfo.InvariantCulture)} when checked";
             var script = RepairScript.Render(inspection.Sequence, policy, options, plan);
             if (RepairPermission.Check(inspection.Sequence, session) is { } refusal)

@@ -39,6 +39,7 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
             _ = new RelationFilter(settings.Scope);
             target = new ConnectionResolver(environment).Resolve(settings.Connection);
             await using var dataSource = new NpgsqlSlimDataSourceBuilder(target.Settings.ConnectionString)
+                .EnableArrays()
                 .EnableTransportSecurity()
                 .EnableIntegratedSecurity()
                 .Build();

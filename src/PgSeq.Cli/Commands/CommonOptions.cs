@@ -27,6 +27,23 @@ internal sealed class CommonOptions
         ExcludeTable = Patterns("--exclude-table", "-T", texts["Help_ExcludeTable"]);
         LockTimeout = Duration("--lock-timeout", texts["Help_LockTimeout"], texts);
         StatementTimeout = Duration("--statement-timeout", texts["Help_StatementTimeout"], texts);
+        Link = new("--link")
+        {
+            Description = texts["Help_Link"],
+            HelpName = "SEQUENCE=COLUMN",
+            AllowMultipleArgumentsPerToken = false,
+            CustomParser = result => [.. result.Tokens.Select(token =>
+            {
+                var parts = token.Value.Split('=', 2);
+                if (parts is [{ Length: > 0 } sequence, { Length: > 0 } column])
+                {
+                    return new ExplicitLink(sequence, column);
+                }
+
+                result.AddError(texts["LinkExpected", token.Value]);
+                return new ExplicitLink(string.Empty, string.Empty);
+            })],
+        };
         Warn = Percent("--warn", texts["Help_Warn"], texts);
         Critical = Percent("--critical", texts["Help_Critical"], texts);
         Json = new("--json") { Description = texts["Help_Json"] };
@@ -47,6 +64,8 @@ internal sealed class CommonOptions
 
     public Option<TimeSpan?> StatementTimeout { get; }
 
+    public Option<ExplicitLink[]> Link { get; }
+
     public Option<double?> Warn { get; }
 
     public Option<double?> Critical { get; }
@@ -58,7 +77,7 @@ internal sealed class CommonOptions
     public void AddTo(Command command)
     {
         command.Add(Connection);
-        foreach (Option option in (Option[])[Schema, ExcludeSchema, Table, ExcludeTable, LockTimeout, StatementTimeout, Warn, Critical, Json, Verbose])
+        foreach (Option option in (Option[])[Schema, ExcludeSchema, Table, ExcludeTable, Link, LockTimeout, StatementTimeout, Warn, Critical, Json, Verbose])
         {
             command.Add(option);
         }
@@ -83,6 +102,7 @@ internal sealed class CommonOptions
             ExcludeSchemas = result.GetValue(ExcludeSchema) ?? [],
             Tables = result.GetValue(Table) ?? [],
             ExcludeTables = result.GetValue(ExcludeTable) ?? [],
+            Links = result.GetValue(Link) ?? [],
             LockTimeout = result.GetValue(LockTimeout) ?? defaults.LockTimeout,
             StatementTimeout = result.GetValue(StatementTimeout) ?? defaults.StatementTimeout,
             CapacityWarning = result.GetValue(Warn) ?? defaults.CapacityWarning,

@@ -11,6 +11,7 @@ internal static class FixCommand
         var dryRun = new Option<bool>("--dry-run") { Description = texts["Help_DryRun"] };
         var sql = new Option<bool>("--sql") { Description = texts["Help_Sql"] };
         var allowRewind = new Option<bool>("--allow-rewind") { Description = texts["Help_AllowRewind"] };
+        var inferLinks = new Option<bool>("--infer-links") { Description = texts["Help_InferLinks"] };
         var margin = new Option<long>("--margin")
         {
             Description = texts["Help_Margin"],
@@ -26,7 +27,7 @@ internal static class FixCommand
 
         var command = new Command("fix", texts["Help_Fix"]);
         common.AddTo(command);
-        foreach (Option option in (Option[])[dryRun, sql, allowRewind, margin])
+        foreach (Option option in (Option[])[dryRun, sql, allowRewind, inferLinks, margin])
         {
             command.Add(option);
         }
@@ -45,6 +46,7 @@ internal static class FixCommand
             {
                 DryRun = printSql || result.GetValue(dryRun),
                 AllowRewind = result.GetValue(allowRewind),
+                InferLinks = result.GetValue(inferLinks),
                 Margin = result.GetValue(margin),
             };
             return run(new RunSettings(result.GetValue(common.Connection), options, result.GetValue(common.Json), printSql, result.GetValue(common.Verbose)));

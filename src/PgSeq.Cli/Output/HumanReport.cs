@@ -51,6 +51,7 @@ internal static class HumanReport
                 Count(s.CapacityCritical, "Count_CapacityCritical");
                 Count(s.CapacityWarning, "Count_CapacityWarning");
                 Count(s.Skipped, "Count_Skipped");
+                Count(s.Unlinked, "Count_Unlinked");
                 Count(s.Error, "Count_Error");
                 Count(s.Busy, "Count_Busy");
                 line = texts["Summary_Checked", sequences, string.Join(", ", counts)];
@@ -75,6 +76,7 @@ internal static class HumanReport
                 Count(s.CapacityWarning, "Count_CapacityWarning");
                 Count(s.Drift, "Count_LeftInDrift");
                 Count(s.Skipped, "Count_Skipped");
+                Count(s.Unlinked, "Count_Unlinked");
                 Count(s.Error, "Count_Error");
                 Count(s.Busy, "Count_Busy");
                 line = texts["Summary_Fix", sequences, string.Join(", ", counts)];
@@ -157,6 +159,7 @@ internal static class HumanReport
             { Status: SequenceStatus.Ok } => ("Ok", "green"),
             { Status: SequenceStatus.Drift } => ("Drift", "red"),
             { Status: SequenceStatus.Skipped } => ("Skipped", "grey"),
+            { Status: SequenceStatus.Unlinked } => ("Unlinked", "grey"),
             { Status: SequenceStatus.Busy } => ("Busy", "yellow"),
             { Status: SequenceStatus.CapacityWarning } => ("CapacityWarning", "yellow"),
             { Status: SequenceStatus.CapacityCritical } => ("CapacityCritical", "red"),

@@ -42,7 +42,7 @@ internal static class JsonReport
         s.Repair is { } r ? new JsonRepair(r.PreviousNextValue, r.NextValue, r.Applied, Math.Round(r.LockHeld.TotalMilliseconds, 3), r.Script) : null);
 
     private static JsonSummary Summary(DriftSummary s) =>
-        new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.Error, s.Busy, s.Repaired, s.Collisions, s.CapacityWarning, s.CapacityCritical);
+        new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.Error, s.Busy, s.Repaired, s.Collisions, s.CapacityWarning, s.CapacityCritical, s.Unlinked);
 
     private static string Name<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());

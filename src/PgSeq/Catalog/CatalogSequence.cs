@@ -17,6 +17,12 @@ internal sealed record CatalogSequence(
     bool CanRead,
     IReadOnlyList<CatalogColumn> Columns)
 {
+    /// <summary>The sequence's schema, unquoted (for pattern matching).</summary>
+    public required string Schema { get; init; }
+
+    /// <summary>True when every column is <see cref="LinkKind.Inferred"/>: the link is a guess from the name.</summary>
+    public bool Inferred => Columns.Count > 0 && Columns.All(c => c.Link.Kind == LinkKind.Inferred);
+
     /// <summary>The quoted name, ready for SQL text.</summary>
     public string Name => Definition.Name;
 

@@ -9,13 +9,16 @@ namespace PgSeq.Catalog;
 internal static partial class LinkClassifier
 {
     /// <summary>Names the link from the catalog flags.</summary>
-    public static LinkKind Kind(char identity, bool owned, bool inDefault, bool lateBound) => identity switch
+    public static LinkKind Kind(char identity, bool owned, bool inDefault, bool lateBound, bool isExplicit, bool inferred) => identity switch
     {
         'a' => LinkKind.IdentityAlways,
         'd' => LinkKind.Identity,
         _ when owned && inDefault => LinkKind.Serial,
         _ when owned => LinkKind.Owned,
         _ when lateBound => LinkKind.LateBoundDefault,
+        _ when inDefault => LinkKind.Default,
+        _ when isExplicit => LinkKind.Explicit,
+        _ when inferred => LinkKind.Inferred,
         _ => LinkKind.Default,
     };
 

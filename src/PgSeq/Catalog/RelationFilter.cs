@@ -25,8 +25,11 @@ internal sealed class RelationFilter
 
     /// <summary>
     /// Keeps the sequences that feed at least one table in scope. A kept sequence keeps all its columns, in scope or
-    /// not: the largest value across all of them is what the sequence must clear.
+    /// not: the largest value across all of them is what the sequence must clear. A sequence that feeds no column is
+    /// kept when its own schema is in scope and no table pattern narrows the run to tables.
     /// </summary>
     public IReadOnlyList<CatalogSequence> Apply(IReadOnlyList<CatalogSequence> sequences) =>
-        [.. sequences.Where(s => s.Columns.Any(c => Includes(c.TableSchema, c.TableRelName)))];
+        [.. sequences.Where(s => s.Columns.Count == 0
+            ? _tables.Length == 0 && (_schemas.Length == 0 || _schemas.Any(p => p.Matches(s.Schema))) && !_excludeSchemas.Any(p => p.Matches(s.Schema))
+            : s.Columns.Any(c => Includes(c.TableSchema, c.TableRelName)))];
 }

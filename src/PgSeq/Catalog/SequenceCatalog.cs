@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 
 namespace PgSeq.Catalog;
 
@@ -13,9 +14,14 @@ internal static class SequenceCatalog
     //   * the column's default mentions the sequence: nextval('s'::regclass) records a dependency of the
     //     pg_attrdef row on the sequence, whoever owns it (how CREATE SEQUENCE + DEFAULT nextval schemas work);
     //   * the default is the late-binding nextval('s'::text), which records no dependency: the name is resolved
-    //     here with the current search_path, as an insert in this session would resolve it.
+    //     here with the current search_path, as an insert in this session would resolve it;
+    //   * the caller said so (--link; $1, $2, $3 hold the resolved sequence, table and column);
+    //   * nothing else ties the sequence to anything, no sequence feeds the column, and the sequence is named
+    //     <table>_<column>_seq after an integer column in its own schema: an application that calls nextval() itself
+    //     (SQLAlchemy's Sequence(), HiLo) leaves no other trace. Such links are "inferred".
     // Only ordinary and partitioned tables count. A partition or inheritance child whose column is fed by the same
     // sequence as the same-named column of an ancestor is "covered": MAX() on the ancestor already includes its rows.
+    // Sequences that feed nothing are returned too, with no column.
     private const string Sql = """
         WITH RECURSIVE
         ancestry (child, ancestor) AS (
@@ -33,15 +39,15 @@ internal static class SequenceCatalog
             JOIN base_type AS b ON b.type_oid = d.typbasetype
             WHERE d.typtype = 'd'
         ),
-        mention (seq_oid, table_oid, attnum, owned, in_default, late_bound) AS (
-            SELECT d.objid, d.refobjid, d.refobjsubid::int2, d.deptype = 'a', false, false
+        mention (seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit) AS (
+            SELECT d.objid, d.refobjid, d.refobjsubid::int2, d.deptype = 'a', false, false, false
             FROM pg_catalog.pg_depend AS d
             WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
               AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
               AND d.refobjsubid > 0
               AND d.deptype IN ('a', 'i')
             UNION ALL
-            SELECT d.refobjid, ad.adrelid, ad.adnum, false, true, false
+            SELECT d.refobjid, ad.adrelid, ad.adnum, false, true, false, false
             FROM pg_catalog.pg_attrdef AS ad
             JOIN pg_catalog.pg_depend AS d
               ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass
@@ -49,18 +55,44 @@ internal static class SequenceCatalog
              AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
              AND d.refobjsubid = 0
             UNION ALL
-            SELECT pg_catalog.to_regclass(pg_catalog.replace(late.name[1], '''''', '''')), ad.adrelid, ad.adnum, false, true, true
+            SELECT pg_catalog.to_regclass(pg_catalog.replace(late.name[1], '''''', '''')), ad.adrelid, ad.adnum, false, true, true, false
             FROM pg_catalog.pg_attrdef AS ad,
                  pg_catalog.regexp_match(pg_catalog.pg_get_expr(ad.adbin, ad.adrelid),
                                          '^nextval\(\(''((?:[^'']|'''')+)''::text\)::regclass\)$') AS late (name)
+            UNION ALL
+            SELECT e.seq_oid, e.table_oid, e.attnum, false, false, false, true
+            FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.oid[]), pg_catalog.unnest($2::pg_catalog.oid[]), pg_catalog.unnest($3::pg_catalog.int2[]))
+                 AS e (seq_oid, table_oid, attnum)
         ),
-        link (seq_oid, table_oid, attnum, owned, in_default, late_bound) AS (
-            SELECT m.seq_oid, m.table_oid, m.attnum, pg_catalog.bool_or(m.owned), pg_catalog.bool_or(m.in_default), pg_catalog.bool_or(m.late_bound)
+        declared (seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit) AS (
+            SELECT m.seq_oid, m.table_oid, m.attnum, pg_catalog.bool_or(m.owned), pg_catalog.bool_or(m.in_default),
+                   pg_catalog.bool_or(m.late_bound), pg_catalog.bool_or(m.explicit)
             FROM mention AS m
             JOIN pg_catalog.pg_sequence AS s ON s.seqrelid = m.seq_oid
             JOIN pg_catalog.pg_class AS t ON t.oid = m.table_oid AND t.relkind IN ('r', 'p')
             JOIN pg_catalog.pg_attribute AS a ON a.attrelid = m.table_oid AND a.attnum = m.attnum AND NOT a.attisdropped
             GROUP BY m.seq_oid, m.table_oid, m.attnum
+        ),
+        unlinked (seq_oid, name, schema_oid) AS (
+            SELECT s.seqrelid, c.relname, c.relnamespace
+            FROM pg_catalog.pg_sequence AS s
+            JOIN pg_catalog.pg_class AS c ON c.oid = s.seqrelid
+            WHERE NOT EXISTS (SELECT 1 FROM mention AS m WHERE m.seq_oid = s.seqrelid)
+        ),
+        inferred (seq_oid, table_oid, attnum) AS (
+            SELECT u.seq_oid, t.oid, a.attnum
+            FROM unlinked AS u
+            JOIN pg_catalog.pg_class AS t ON t.relnamespace = u.schema_oid AND t.relkind IN ('r', 'p') AND NOT t.relispartition
+            JOIN pg_catalog.pg_attribute AS a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+            JOIN base_type AS bt ON bt.type_oid = a.atttypid
+            WHERE u.name = t.relname || '_' || a.attname || '_seq'
+              AND bt.base_oid IN ('pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype, 'pg_catalog.int8'::pg_catalog.regtype)
+              AND NOT EXISTS (SELECT 1 FROM declared AS d WHERE d.table_oid = t.oid AND d.attnum = a.attnum)
+        ),
+        link (seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit, inferred) AS (
+            SELECT seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit, false FROM declared
+            UNION ALL
+            SELECT seq_oid, table_oid, attnum, false, false, false, false, true FROM inferred
         ),
         covered (seq_oid, table_oid, attnum) AS (
             SELECT DISTINCT l.seq_oid, l.table_oid, l.attnum
@@ -103,7 +135,10 @@ internal static class SequenceCatalog
                        WHERE i.indrelid = l.table_oid
                          AND i.indkey[0] = l.attnum
                          AND i.indpred IS NULL
-                         AND am.amname = 'btree')
+                         AND am.amname = 'btree'),
+               l.explicit,
+               l.inferred,
+               sn.nspname
         FROM pg_catalog.pg_sequence AS s
         JOIN pg_catalog.pg_class AS sc ON sc.oid = s.seqrelid
         JOIN pg_catalog.pg_namespace AS sn ON sn.oid = sc.relnamespace
@@ -121,9 +156,19 @@ internal static class SequenceCatalog
         """;
 
     /// <summary>Loads every sequence in the user schemas with the columns it feeds, sorted by sequence name.</summary>
-    public static async Task<IReadOnlyList<CatalogSequence>> LoadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<CatalogSequence>> LoadAsync(
+        NpgsqlConnection connection, IReadOnlyList<ExplicitLink> links, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(Sql, connection);
+        var (sequenceOids, tableOids, columnNumbers) = await LinkResolver.ResolveAsync(connection, links, cancellationToken);
+        await using var command = new NpgsqlCommand(Sql, connection)
+        {
+            Parameters =
+            {
+                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Oid, Value = sequenceOids },
+                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Oid, Value = tableOids },
+                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Smallint, Value = columnNumbers },
+            },
+        };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 
         var sequences = new Dictionary<uint, (CatalogSequence Sequence, List<CatalogColumn> Columns)>();
@@ -142,7 +187,10 @@ internal static class SequenceCatalog
                     MaxValue: reader.GetInt64(8),
                     Cache: reader.GetInt64(9),
                     Cycle: reader.GetBoolean(10));
-                entry = (new CatalogSequence(oid, definition, reader.GetString(2), reader.GetString(3), reader.GetBoolean(11), reader.GetBoolean(12), columns), columns);
+                entry = (new CatalogSequence(oid, definition, reader.GetString(2), reader.GetString(3), reader.GetBoolean(11), reader.GetBoolean(12), columns)
+                {
+                    Schema = reader.GetString(31),
+                }, columns);
                 sequences.Add(oid, entry);
             }
 
@@ -170,7 +218,7 @@ internal static class SequenceCatalog
         var range = ValueRange.Of(reader.GetString(20));
         var identity = reader.GetChar(21);
         var defaultExpression = reader.IsDBNull(25) ? null : reader.GetString(25);
-        var kind = LinkClassifier.Kind(identity, reader.GetBoolean(22), reader.GetBoolean(23), reader.GetBoolean(24));
+        var kind = LinkClassifier.Kind(identity, reader.GetBoolean(22), reader.GetBoolean(23), reader.GetBoolean(24), reader.GetBoolean(29), reader.GetBoolean(30));
         var link = new LinkedColumn(reader.GetString(14), reader.GetString(17), columnType, kind)
         {
             SkipReason = LinkClassifier.SkipReason(kind, range is not null, columnType, defaultExpression),

@@ -13,7 +13,7 @@ internal static class DriftInspector
     public static async Task<IReadOnlyList<Inspection>> InspectAsync(
         NpgsqlConnection connection, SessionInfo session, CheckOptions options, RepairPolicy policy, CancellationToken cancellationToken)
     {
-        var sequences = new RelationFilter(options).Apply(await SequenceCatalog.LoadAsync(connection, cancellationToken));
+        var sequences = new RelationFilter(options).Apply(await SequenceCatalog.LoadAsync(connection, options.Links, cancellationToken));
 
         var readable = sequences.Where(s => s.CanRead).ToList();
         var stateRows = await SequenceStateReader.ReadAsync(connection, readable, options, cancellationToken);
@@ -59,6 +59,14 @@ internal static class DriftInspector
         if (failure is not null)
         {
             return new Inspection(sequence, null, null, failure);
+        }
+
+        if (sequence.Columns.Count == 0)
+        {
+            return new Inspection(sequence, state, null, ProbeFailure.Failed(SequenceStatus.Unlinked, Finding.NoColumn, Phrases.Unlinked(sequence.Name)) with
+            {
+                NextValue = DriftDiagnosis.NextValue(sequence.Definition, state),
+            });
         }
 
         if (!sequence.MeasuredColumns.Any())

@@ -12,6 +12,7 @@ internal sealed class ReportFactory(CheckOptions options)
         {
             Action = inspection.Verdict switch
             {
+                { Status: SequenceStatus.Drift, Move: not null } when inspection.Sequence.Inferred => Phrases.InferredNotMoved(),
                 { Status: SequenceStatus.Drift, Move: { } move } => Phrases.WouldFix(inspection.Verdict.NextValue, move.NextValue),
                 { Finding: Finding.CycleCollision } => Phrases.ByHand(),
                 _ => null,

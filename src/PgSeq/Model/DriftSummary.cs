@@ -11,7 +11,9 @@ namespace PgSeq;
 /// <param name="Collisions">Sequences whose very next insert collides.</param>
 /// <param name="CapacityWarning">Sequences with status <see cref="SequenceStatus.CapacityWarning"/>.</param>
 /// <param name="CapacityCritical">Sequences with status <see cref="SequenceStatus.CapacityCritical"/>.</param>
-public sealed record DriftSummary(int Sequences, int Ok, int Drift, int Skipped, int Error, int Busy, int Repaired, int Collisions, int CapacityWarning, int CapacityCritical)
+/// <param name="Unlinked">Sequences with status <see cref="SequenceStatus.Unlinked"/>.</param>
+public sealed record DriftSummary(
+    int Sequences, int Ok, int Drift, int Skipped, int Error, int Busy, int Repaired, int Collisions, int CapacityWarning, int CapacityCritical, int Unlinked)
 {
     internal static DriftSummary Of(IReadOnlyCollection<SequenceReport> reports) => new(
         reports.Count,
@@ -23,5 +25,6 @@ public sealed record DriftSummary(int Sequences, int Ok, int Drift, int Skipped,
         reports.Count(r => r.Repair?.Applied == true),
         reports.Count(r => r.NextInsertCollides),
         reports.Count(r => r.Status == SequenceStatus.CapacityWarning),
-        reports.Count(r => r.Status == SequenceStatus.CapacityCritical));
+        reports.Count(r => r.Status == SequenceStatus.CapacityCritical),
+        reports.Count(r => r.Status == SequenceStatus.Unlinked));
 }

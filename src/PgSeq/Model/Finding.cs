@@ -27,6 +27,9 @@ public enum Finding
     /// <summary>The data reaches the sequence's MAXVALUE (MINVALUE when descending): moving the sequence cannot help.</summary>
     NoRoom,
 
+    /// <summary>The sequence feeds no column pgseq can see.</summary>
+    NoColumn,
+
     /// <summary>No linked column can be measured.</summary>
     NotMeasurable,
 

@@ -18,6 +18,13 @@ public enum LinkKind
     /// <summary>The column's default calls <c>nextval()</c> on a sequence the column does not own (created apart with CREATE SEQUENCE).</summary>
     Default,
 
+    /// <summary>Given by the caller (<see cref="CheckOptions.Links"/>).</summary>
+    Explicit,
+
+    /// <summary>Guessed: the sequence feeds nothing else and is named <c>&lt;table&gt;_&lt;column&gt;_seq</c> after an integer
+    /// column that no sequence feeds. <c>fix</c> moves it only when asked (<see cref="FixOptions.InferLinks"/>).</summary>
+    Inferred,
+
     /// <summary>The column's default is <c>nextval('name'::text)</c>: the name is resolved on every insert, so PostgreSQL records no dependency.</summary>
     LateBoundDefault,
 }

@@ -122,6 +122,21 @@ internal static class Phrases
     public static Phrase ReadOnly(string role, string database) =>
         P("read_only", "transactions are read-only for {0} on database {1} (default_transaction_read_only is on); run fix as a role or on a server that allows writes (check works here)", role, database);
 
+    // Links the catalog does not show
+    public static Phrase Unlinked(string sequence) =>
+        P("unlinked", "feeds no column pgseq can see (no default, OWNED BY or identity, and no integer column named after it); if an application calls nextval() on it, say where its values go with --link {0}=SCHEMA.TABLE.COLUMN", sequence);
+
+    public static Phrase InferredNotMoved() => P("action_inferred", "link inferred from the name: fix moves it with --infer-links");
+
+    public static Phrase LinkNoSequence(string sequence, string column) =>
+        P("link_no_sequence", "--link {0}={1}: there is no sequence {0}", sequence, column);
+
+    public static Phrase LinkNoColumn(string sequence, string column) =>
+        P("link_no_column", "--link {0}={1}: there is no table column {1}; write SCHEMA.TABLE.COLUMN", sequence, column);
+
+    public static Phrase LinkMalformed(string serverMessage) =>
+        P("link_malformed", "--link: {0}; write SEQUENCE=SCHEMA.TABLE.COLUMN", serverMessage);
+
     // Bad patterns
     public static Phrase PatternDots(string pattern) =>
         P("pattern_dots", "table pattern '{0}' has more than one dot outside double quotes; use schema.table", pattern);

@@ -15,6 +15,9 @@ public enum SequenceStatus
     /// <summary>In sync, but the sequence has used more of its range than <see cref="CheckOptions.CapacityCritical"/>.</summary>
     CapacityCritical,
 
+    /// <summary>The sequence feeds no column pgseq can see; see <see cref="CheckOptions.Links"/>.</summary>
+    Unlinked,
+
     /// <summary>No linked column can be measured (for example a text column whose default is <c>'INV-' || nextval(...)</c>).</summary>
     Skipped,
 

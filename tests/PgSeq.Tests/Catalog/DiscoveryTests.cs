@@ -255,11 +255,16 @@ public sealed class DiscoveryTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task Sequences_that_feed_no_column_are_not_reported()
+    public async Task Sequences_that_feed_no_column_are_reported_unlinked()
     {
         var report = await CheckAsync("CREATE SEQUENCE lonely; CREATE TABLE t (id serial);");
 
-        Assert.Equal(["public.t_id_seq"], report.Sequences.Select(s => s.Sequence.Name));
+        var lonely = report.For("public.lonely");
+        Assert.Equal((SequenceStatus.Unlinked, Finding.NoColumn), (lonely.Status, lonely.Finding));
+        Assert.Empty(lonely.Columns);
+        Assert.Contains("--link public.lonely=SCHEMA.TABLE.COLUMN", lonely.Reason.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, report.Summary.Unlinked);
+        Assert.True(report.Complete);
     }
 
     [Fact]

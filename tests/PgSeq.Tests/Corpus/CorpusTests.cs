@@ -12,16 +12,16 @@ public sealed class CorpusTests(PostgresServer server)
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("pagila", null, 13, 13, 13)]
-    [InlineData("chinook", "chinook_auto_increment", 10, 10, 10)]
-    [InlineData("northwind", null, 0, 0, 0)]
-    [InlineData("mikrokredit", "mikrokredit_db", 2, 2, 2)]
-    [InlineData("request-tracker", null, 36, 37, 36)]
-    [InlineData("openstreetmap", null, 34, 34, 34)]
-    [InlineData("gisia", null, 71, 71, 71)]
-    [InlineData("musicbrainz", null, 239, 239, 226)]
+    [InlineData("pagila", null, 13, 13, 13, 0)]
+    [InlineData("chinook", "chinook_auto_increment", 10, 10, 10, 0)]
+    [InlineData("northwind", null, 0, 0, 0, 0)]
+    [InlineData("mikrokredit", "mikrokredit_db", 2, 2, 2, 0)]
+    [InlineData("request-tracker", null, 36, 37, 36, 1)]
+    [InlineData("openstreetmap", null, 34, 34, 34, 0)]
+    [InlineData("gisia", null, 71, 71, 71, 0)]
+    [InlineData("musicbrainz", null, 239, 239, 226, 0)]
     public async Task Every_sequence_is_found_every_drift_is_repaired_and_nextval_is_safe_afterwards(
-        string schema, string? ownDatabase, int sequences, int columns, int drifted)
+        string schema, string? ownDatabase, int sequences, int columns, int drifted, int unlinked)
     {
         SchemaCorpus.Directory();
         await using var db = await server.CreateDatabaseAsync();
@@ -32,7 +32,7 @@ public sealed class CorpusTests(PostgresServer server)
             await using var target = NpgsqlDataSource.Create(server.ConnectionString(database));
 
             var clean = await SequenceDrift.CheckAsync(target, null, Cancel);
-            Assert.Equal((sequences, sequences), (clean.Summary.Sequences, clean.Summary.Ok));
+            Assert.Equal((sequences + unlinked, sequences, unlinked), (clean.Summary.Sequences, clean.Summary.Ok, clean.Summary.Unlinked));
             Assert.Equal(columns, clean.Sequences.Sum(s => s.Columns.Count));
 
             var drift = await SchemaCorpus.DriftAsync($"postgresql://{server.SuperUser}@{server.Host}:{server.Port}/{database}");
@@ -63,6 +63,11 @@ public sealed class CorpusTests(PostgresServer server)
         {
             await using var next = target.CreateCommand($"SELECT nextval('{sequence.Sequence.Name.Replace("'", "''", StringComparison.Ordinal)}')");
             var value = (long)(await next.ExecuteScalarAsync(Cancel))!;
+            if (sequence.Status == SequenceStatus.Unlinked)
+            {
+                continue;
+            }
+
             foreach (var column in sequence.Columns.Where(c => c.Measured))
             {
                 await using var taken = target.CreateCommand($"SELECT EXISTS (SELECT 1 FROM {column.Table} WHERE {Quote(column.Column)} = $1)");

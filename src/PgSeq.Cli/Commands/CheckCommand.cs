@@ -11,12 +11,7 @@ internal static class CheckCommand
         var failOnWarning = new Option<bool>("--fail-on-warning") { Description = texts["Help_FailOnWarning"] };
         var command = new Command("check", texts["Help_Check"]) { failOnWarning };
         common.AddTo(command);
-        command.SetAction((result, _) => run(new RunSettings(
-            result.GetValue(common.Connection),
-            common.Scope(result),
-            result.GetValue(common.Json),
-            Sql: false,
-            result.GetValue(common.Verbose))
+        command.SetAction((result, _) => run(common.Settings(result, common.Scope(result)) with
         {
             FailOnWarning = result.GetValue(failOnWarning),
         }));

@@ -3,13 +3,14 @@ using PgSeq.Catalog;
 using PgSeq.Cli.Connection;
 using PgSeq.Cli.Localization;
 using PgSeq.Cli.Output;
+using PgSeq.Cli.Targets;
 using Spectre.Console;
 
 namespace PgSeq.Cli.Commands;
 
 /// <summary>
-/// Runs one check or fix: resolves the connection, calls the library, prints the report, and maps every outcome and
-/// failure to an exit code. Holds no rules about sequences; those live in the library.
+/// Runs check or fix over the targets (up to --jobs at once), prints the results in the chosen format, logs them,
+/// and maps every outcome and failure to an exit code. Holds no rules about sequences; those live in the library.
 /// </summary>
 internal sealed class CommandExecution(CliConsole console, Func<string, string?> environment, Interrupt interrupt, Texts texts)
 {
@@ -33,66 +34,192 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
 
     private async Task<int> RunAsync(RunSettings settings, RunMode mode, Func<NpgsqlDataSource, Task<(DriftReport Report, int ExitCode)>> run)
     {
-        ConnectionTarget? target = null;
+        IReadOnlyList<Target> targets;
         try
         {
             _ = new RelationFilter(settings.Scope);
-            target = new ConnectionResolver(environment).Resolve(settings.Connection);
-            await using var dataSource = new NpgsqlSlimDataSourceBuilder(target.Settings.ConnectionString)
-                .EnableArrays()
-                .EnableTransportSecurity()
-                .EnableIntegratedSecurity()
-                .Build();
-            var (report, exitCode) = await run(dataSource);
-            Print(report, mode, settings, target, interrupted: false);
-            return exitCode;
+            targets = await new TargetList(environment).ResolveAsync(settings, interrupt.Token);
         }
-        catch (RepairInterruptedException interrupted)
+        catch (Exception error) when (error is ConnectionSettingsException or InvalidPatternException)
         {
-            Print(interrupted.Partial, mode, settings, target!, interrupted: true);
-            var repaired = interrupted.Partial.Summary.Repaired;
-            console.Error.WriteLine(texts["Interrupted", repaired]);
-            return interrupt.ExitCode;
+            return Fail(settings, ErrorMessages.Describe(error, null, texts), error);
         }
         catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
         {
             console.Error.WriteLine(texts["InterruptedNothing"]);
             return interrupt.ExitCode;
         }
-        catch (Exception error) when (error is NpgsqlException or PgSeqException or ConnectionSettingsException or ArgumentException or InvalidOperationException)
+
+        var single = targets.Count == 1 && settings.Connections.Count <= 1 && settings.TargetsFile is null && !settings.AllDatabases;
+        var log = settings.LogFile is null ? null : new RunLog(settings.LogFile);
+        using var slots = new SemaphoreSlim(settings.Jobs);
+        var running = targets.Select(target => RunTargetAsync(target, run, slots)).ToList();
+
+        // Tables are printed in the order given, each as soon as it and those before it are done.
+        var results = new List<TargetResult>();
+        foreach (var task in running)
         {
-            var line = ErrorMessages.Describe(error, target, texts);
-            if (settings.Json)
+            var result = await task;
+            results.Add(result);
+            log?.Write(result, mode);
+            if (settings.Format == OutputFormat.Table)
             {
-                JsonReport.WriteError(console.Out, line);
+                PrintTable(result, mode, settings, single);
             }
-
-            console.Error.WriteLine(texts["ErrorLine", line]);
-            if (settings.Verbose)
-            {
-                console.Error.WriteLine(error.ToString());
-            }
-
-            return ExitCodes.Incomplete;
         }
+
+        var exitCode = Worst(results);
+        switch (settings.Format)
+        {
+            case OutputFormat.Json when single:
+                if (results[0].Report is { } report)
+                {
+                    JsonReport.Write(console.Out, report, mode, results[0].Interrupted);
+                }
+                else
+                {
+                    JsonReport.WriteError(console.Out, results[0].Error!);
+                }
+
+                break;
+            case OutputFormat.Json:
+                JsonReport.WriteTargets(console.Out, results, mode);
+                break;
+            case OutputFormat.Prometheus:
+                PrometheusReport.Write(console.Out, results);
+                break;
+            case OutputFormat.Nagios:
+                var state = NagiosReport.Write(console.Out, results, settings.Scope);
+                exitCode = results.Any(r => r.Interrupted) ? interrupt.ExitCode : state;
+                break;
+            case OutputFormat.Table when !single && (!settings.Quiet || exitCode != ExitCodes.Ok):
+                console.Out.WriteLine();
+                console.Out.WriteLine(TargetsSummary(results));
+                break;
+        }
+
+        if (settings.Format != OutputFormat.Table)
+        {
+            foreach (var result in results.Where(r => r.Error is not null))
+            {
+                ReportError(result, settings, single);
+            }
+        }
+
+        return exitCode;
     }
 
-    private void Print(DriftReport report, RunMode mode, RunSettings settings, ConnectionTarget target, bool interrupted)
+    private async Task<TargetResult> RunTargetAsync(Target target, Func<NpgsqlDataSource, Task<(DriftReport Report, int ExitCode)>> run, SemaphoreSlim slots)
     {
-        if (settings.Json)
+        if (target.Failure is not null)
         {
-            JsonReport.Write(console.Out, report, mode, interrupted);
+            return Failed(target, target.Failure);
         }
-        else if (settings.Sql)
+
+        await slots.WaitAsync(CancellationToken.None);
+        try
         {
-            SqlScript.Write(console.Out, report);
-            console.Error.WriteLine(HumanReport.Summary(texts, report, mode));
+            await using var dataSource = TargetList.Open(target.Connection!);
+            var (report, exitCode) = await run(dataSource);
+            return new TargetResult(target.Label, target.Connection, report, null, exitCode, false, DateTimeOffset.UtcNow);
         }
-        else
+        catch (RepairInterruptedException interrupted)
         {
-            HumanReport.Write(CreateConsole(), texts, report, mode, target.Description, settings.Verbose);
+            return new TargetResult(target.Label, target.Connection, interrupted.Partial, null, interrupt.ExitCode, true, DateTimeOffset.UtcNow);
+        }
+        catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
+        {
+            return new TargetResult(target.Label, target.Connection, null, texts["InterruptedNothing"], interrupt.ExitCode, true, DateTimeOffset.UtcNow);
+        }
+        catch (Exception error) when (error is NpgsqlException or PgSeqException or InvalidOperationException)
+        {
+            return Failed(target, error);
+        }
+        finally
+        {
+            slots.Release();
         }
     }
+
+    private TargetResult Failed(Target target, Exception error) =>
+        new(target.Label, target.Connection, null, ErrorMessages.Describe(error, target.Connection, texts), ExitCodes.Incomplete, false, DateTimeOffset.UtcNow, error);
+
+    private void PrintTable(TargetResult result, RunMode mode, RunSettings settings, bool single)
+    {
+        if (result.Report is { } report)
+        {
+            if (settings.Sql)
+            {
+                SqlScript.Write(console.Out, report);
+                console.Error.WriteLine(HumanReport.Summary(texts, report, mode));
+            }
+            else
+            {
+                HumanReport.Write(CreateConsole(), texts, report, mode, result.Label, settings.Verbose, settings.Quiet);
+            }
+        }
+
+        if (result.Interrupted)
+        {
+            console.Error.WriteLine(result.Report is null ? texts["InterruptedNothing"] : texts["Interrupted", result.Report.Summary.Repaired]);
+        }
+        else if (result.Error is not null)
+        {
+            ReportError(result, settings, single);
+        }
+    }
+
+    private void ReportError(TargetResult result, RunSettings settings, bool single)
+    {
+        console.Error.WriteLine(texts["ErrorLine", single ? result.Error! : texts["TargetError", result.Label, result.Error!]]);
+        if (settings.Verbose && result.Exception is not null)
+        {
+            console.Error.WriteLine(result.Exception.ToString());
+        }
+    }
+
+    private int Fail(RunSettings settings, string line, Exception error)
+    {
+        if (settings.Format == OutputFormat.Json)
+        {
+            JsonReport.WriteError(console.Out, line);
+        }
+
+        console.Error.WriteLine(texts["ErrorLine", line]);
+        if (settings.Verbose)
+        {
+            console.Error.WriteLine(error.ToString());
+        }
+
+        return settings.Format == OutputFormat.Nagios ? NagiosReport.Unknown : ExitCodes.Incomplete;
+    }
+
+    private string TargetsSummary(List<TargetResult> results)
+    {
+        var counts = new List<string>();
+        void Count(int n, string key)
+        {
+            if (n > 0)
+            {
+                counts.Add(texts[key, n]);
+            }
+        }
+
+        Count(results.Count(r => r.ExitCode == ExitCodes.Ok), "Count_TargetsOk");
+        Count(results.Count(r => r.ExitCode == ExitCodes.Drift), "Count_TargetsFindings");
+        Count(results.Count(r => r.ExitCode is not ExitCodes.Ok and not ExitCodes.Drift), "Count_TargetsFailed");
+        return texts["Summary_Targets", texts.Count(results.Count, "Targets"), string.Join(", ", counts)];
+    }
+
+    // An interruption outranks a failure, which outranks a finding.
+    private static int Worst(List<TargetResult> results) =>
+        results.Select(r => r.ExitCode).OrderByDescending(code => code switch
+        {
+            ExitCodes.Interrupted or ExitCodes.Terminated => 3,
+            ExitCodes.Incomplete => 2,
+            ExitCodes.Drift => 1,
+            _ => 0,
+        }).First();
 
     // Colour and ANSI only on a terminal, never with NO_COLOR; off a terminal the table keeps its full width.
     private IAnsiConsole CreateConsole()

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PgSeq.Cli.Localization;
+using PgSeq.Cli.Output;
 
 namespace PgSeq.Cli.Commands;
 
@@ -11,16 +12,30 @@ internal sealed class CommonOptions
     public CommonOptions(Texts texts)
     {
         _texts = texts;
-        Connection = new("CONNECTION") { Description = texts["Help_Connection"], Arity = ArgumentArity.ZeroOrOne };
+        Connection = new("CONNECTION") { Description = texts["Help_Connection"], Arity = ArgumentArity.ZeroOrMore };
 
-        // An unknown option would otherwise be taken for the CONNECTION argument.
+        // An unknown option would otherwise be taken for a CONNECTION argument.
         Connection.Validators.Add(result =>
         {
-            if (result.Tokens is [{ Value: var value }] && value.StartsWith('-'))
+            if (result.Tokens.FirstOrDefault(t => t.Value.StartsWith('-')) is { } unknown)
             {
-                result.AddError(texts["UnrecognizedOption", value]);
+                result.AddError(texts["UnrecognizedOption", unknown.Value]);
             }
         });
+        Targets = new("--targets") { Description = texts["Help_Targets"], HelpName = "FILE" };
+        AllDatabases = new("--all-databases") { Description = texts["Help_AllDatabases"] };
+        Jobs = new("--jobs", "-j") { Description = texts["Help_Jobs"], HelpName = "N", DefaultValueFactory = _ => 4 };
+        Jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 64)
+            {
+                result.AddError(texts["JobsRange"]);
+            }
+        });
+        Format = new("--format") { Description = texts["Help_Format"], HelpName = "table|json|prometheus|nagios" };
+        Format.AcceptOnlyFromAmong("table", "json", "prometheus", "nagios");
+        Quiet = new("--quiet", "-q") { Description = texts["Help_Quiet"] };
+        Log = new("--log") { Description = texts["Help_Log"], HelpName = "FILE" };
         Schema = Patterns("--schema", "-n", texts["Help_Schema"]);
         ExcludeSchema = Patterns("--exclude-schema", "-N", texts["Help_ExcludeSchema"]);
         Table = Patterns("--table", "-t", texts["Help_Table"]);
@@ -50,7 +65,19 @@ internal sealed class CommonOptions
         Verbose = new("--verbose", "-v") { Description = texts["Help_Verbose"] };
     }
 
-    public Argument<string?> Connection { get; }
+    public Argument<string[]> Connection { get; }
+
+    public Option<string?> Targets { get; }
+
+    public Option<bool> AllDatabases { get; }
+
+    public Option<int> Jobs { get; }
+
+    public Option<string?> Format { get; }
+
+    public Option<bool> Quiet { get; }
+
+    public Option<string?> Log { get; }
 
     public Option<string[]> Schema { get; }
 
@@ -77,7 +104,7 @@ internal sealed class CommonOptions
     public void AddTo(Command command)
     {
         command.Add(Connection);
-        foreach (Option option in (Option[])[Schema, ExcludeSchema, Table, ExcludeTable, Link, LockTimeout, StatementTimeout, Warn, Critical, Json, Verbose])
+        foreach (Option option in (Option[])[Schema, ExcludeSchema, Table, ExcludeTable, Link, LockTimeout, StatementTimeout, Warn, Critical, Targets, AllDatabases, Jobs, Format, Json, Quiet, Log, Verbose])
         {
             command.Add(option);
         }
@@ -89,8 +116,33 @@ internal sealed class CommonOptions
             {
                 result.AddError(_texts["WarnAboveCritical"]);
             }
+
+            if (result.GetValue(Json) && result.GetValue(Format) is { } format && format != "json")
+            {
+                result.AddError(_texts["JsonWithFormat", format]);
+            }
         });
     }
+
+    /// <summary>What to run on and how to print it; <paramref name="scope"/> is the check or fix options.</summary>
+    public RunSettings Settings(ParseResult result, CheckOptions scope) => new()
+    {
+        Connections = result.GetValue(Connection) ?? [],
+        TargetsFile = result.GetValue(Targets),
+        AllDatabases = result.GetValue(AllDatabases),
+        Jobs = result.GetValue(Jobs),
+        Scope = scope,
+        Format = result.GetValue(Json) ? OutputFormat.Json : result.GetValue(Format) switch
+        {
+            "json" => OutputFormat.Json,
+            "prometheus" => OutputFormat.Prometheus,
+            "nagios" => OutputFormat.Nagios,
+            _ => OutputFormat.Table,
+        },
+        Quiet = result.GetValue(Quiet),
+        LogFile = result.GetValue(Log),
+        Verbose = result.GetValue(Verbose),
+    };
 
     /// <summary>The scope and timeouts, as check takes them and fix extends them.</summary>
     public CheckOptions Scope(ParseResult result)

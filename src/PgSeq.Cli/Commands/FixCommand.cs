@@ -38,6 +38,10 @@ internal static class FixCommand
             {
                 result.AddError(texts["SqlWithJson"]);
             }
+            else if (result.GetValue(sql) && result.GetValue(common.Format) is { } format && format != "table")
+            {
+                result.AddError(texts["SqlWithFormat", format]);
+            }
         });
         command.SetAction((result, _) =>
         {
@@ -49,7 +53,7 @@ internal static class FixCommand
                 InferLinks = result.GetValue(inferLinks),
                 Margin = result.GetValue(margin),
             };
-            return run(new RunSettings(result.GetValue(common.Connection), options, result.GetValue(common.Json), printSql, result.GetValue(common.Verbose)));
+            return run(common.Settings(result, options) with { Sql = printSql });
         });
         return command;
     }

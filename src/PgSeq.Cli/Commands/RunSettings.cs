@@ -1,13 +1,39 @@
+using PgSeq.Cli.Output;
+
 namespace PgSeq.Cli.Commands;
 
 /// <summary>Everything a check or fix run was asked to do, read from the command line.</summary>
-/// <param name="Connection">The CONNECTION argument, or null for the environment.</param>
-/// <param name="Scope">Scope and timeouts; a <see cref="FixOptions"/> for fix.</param>
-/// <param name="Json">Print the JSON document instead of the table.</param>
-/// <param name="Sql">fix only: print the repair script instead of running it.</param>
-/// <param name="Verbose">Print details and, for errors, the stack trace.</param>
-internal sealed record RunSettings(string? Connection, CheckOptions Scope, bool Json, bool Sql, bool Verbose)
+internal sealed record RunSettings
 {
+    /// <summary>The CONNECTION arguments; none means the environment (DATABASE_URL, PG*).</summary>
+    public required IReadOnlyList<string> Connections { get; init; }
+
+    /// <summary>A file with more connections, one per line.</summary>
+    public string? TargetsFile { get; init; }
+
+    /// <summary>Expand each target into every database of its server that allows connections.</summary>
+    public bool AllDatabases { get; init; }
+
+    /// <summary>How many targets run at once.</summary>
+    public int Jobs { get; init; } = 4;
+
+    /// <summary>Scope and timeouts; a <see cref="FixOptions"/> for fix.</summary>
+    public required CheckOptions Scope { get; init; }
+
+    public OutputFormat Format { get; init; }
+
+    /// <summary>fix only: print the repair script instead of running it.</summary>
+    public bool Sql { get; init; }
+
+    /// <summary>Print details and, for errors, the stack trace.</summary>
+    public bool Verbose { get; init; }
+
+    /// <summary>Print only problems.</summary>
+    public bool Quiet { get; init; }
+
+    /// <summary>Append one line per event to this file.</summary>
+    public string? LogFile { get; init; }
+
     /// <summary>check only: exit 2 on a capacity warning too.</summary>
     public bool FailOnWarning { get; init; }
 }

@@ -7,15 +7,23 @@ namespace PgSeq.Cli.Output;
 /// <summary>The report as a table in the spirit of the incident report, the reasons behind it, and a summary line.</summary>
 internal static class HumanReport
 {
-    public static void Write(IAnsiConsole console, Texts texts, DriftReport report, RunMode mode, string target, bool verbose)
+    /// <summary>Writes the report; with <paramref name="quiet"/>, only the sequences that need attention (or were
+    /// repaired), and nothing at all when there are none.</summary>
+    public static void Write(IAnsiConsole console, Texts texts, DriftReport report, RunMode mode, string target, bool verbose, bool quiet)
     {
+        IReadOnlyList<SequenceReport> shown = quiet ? [.. report.Sequences.Where(NeedsAttention)] : report.Sequences;
+        if (quiet && shown.Count == 0)
+        {
+            return;
+        }
+
         console.Write(new Text(texts[$"Heading_{mode}", target, report.ServerVersion.Split(' ')[0]]));
         console.WriteLine();
-        if (report.Sequences.Count > 0)
+        if (shown.Count > 0)
         {
             console.WriteLine();
-            console.Write(Table(console, texts, report));
-            WriteDetails(console, texts, report, verbose);
+            console.Write(Table(console, texts, shown));
+            WriteDetails(console, texts, shown, verbose);
         }
 
         console.WriteLine();
@@ -96,7 +104,11 @@ internal static class HumanReport
         return line;
     }
 
-    private static Table Table(IAnsiConsole console, Texts texts, DriftReport report)
+    private static bool NeedsAttention(SequenceReport sequence) =>
+        sequence.Repair is { Applied: true }
+        || sequence.Status is SequenceStatus.Drift or SequenceStatus.Error or SequenceStatus.Busy or SequenceStatus.CapacityWarning or SequenceStatus.CapacityCritical;
+
+    private static Table Table(IAnsiConsole console, Texts texts, IReadOnlyList<SequenceReport> sequences)
     {
         // Box drawing on a terminal; plain ASCII in logs and pipes, where it survives any encoding.
         var table = new Table().Border(console.Profile.Capabilities.Ansi ? TableBorder.Rounded : TableBorder.Ascii);
@@ -107,7 +119,7 @@ internal static class HumanReport
         table.AddColumn(new TableColumn(texts["Column_Next"]).RightAligned());
         table.AddColumn(texts["Column_Status"]);
         table.AddColumn(texts["Column_Action"]);
-        foreach (var sequence in report.Sequences)
+        foreach (var sequence in sequences)
         {
             var columns = sequence.Columns;
             table.AddRow(
@@ -123,9 +135,9 @@ internal static class HumanReport
         return table;
     }
 
-    private static void WriteDetails(IAnsiConsole console, Texts texts, DriftReport report, bool verbose)
+    private static void WriteDetails(IAnsiConsole console, Texts texts, IReadOnlyList<SequenceReport> sequences, bool verbose)
     {
-        foreach (var sequence in report.Sequences)
+        foreach (var sequence in sequences)
         {
             if (sequence.Status != SequenceStatus.Ok || sequence.Finding is Finding.CycleWrapped or Finding.Rewound || verbose)
             {

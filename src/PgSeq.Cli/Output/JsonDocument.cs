@@ -45,9 +45,16 @@ internal sealed record JsonSummary(
 
 internal sealed record JsonErrorDocument(string Error);
 
+internal sealed record JsonTargetsDocument(IReadOnlyList<JsonTarget> Targets, JsonTargetsSummary Summary);
+
+internal sealed record JsonTarget(string Target, int ExitCode, string? Error, JsonReportDocument? Report);
+
+internal sealed record JsonTargetsSummary(int Targets, int Ok, int Findings, int Failed);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(JsonReportDocument))]
 [JsonSerializable(typeof(JsonErrorDocument))]
+[JsonSerializable(typeof(JsonTargetsDocument))]
 internal sealed partial class PgSeqJsonContext : JsonSerializerContext
 {
     /// <summary>The context pgseq writes with: names and text as they are (no \u escapes for '+' or 'é'), which every

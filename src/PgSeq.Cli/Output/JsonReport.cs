@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PgSeq.Cli.Targets;
 
 namespace PgSeq.Cli.Output;
 
@@ -8,9 +9,27 @@ namespace PgSeq.Cli.Output;
 /// </summary>
 internal static class JsonReport
 {
-    public static void Write(TextWriter writer, DriftReport report, RunMode mode, bool interrupted = false)
+    public static void Write(TextWriter writer, DriftReport report, RunMode mode, bool interrupted = false) =>
+        writer.WriteLine(JsonSerializer.Serialize(Document(report, mode, interrupted), PgSeqJsonContext.Readable.JsonReportDocument));
+
+    public static void WriteError(TextWriter writer, string message) =>
+        writer.WriteLine(JsonSerializer.Serialize(new JsonErrorDocument(message), PgSeqJsonContext.Readable.JsonErrorDocument));
+
+    /// <summary>Several targets: one entry per target, in the order given, and a summary over them.</summary>
+    public static void WriteTargets(TextWriter writer, IReadOnlyList<TargetResult> results, RunMode mode)
     {
-        var document = new JsonReportDocument(
+        var targets = results.Select(r => new JsonTarget(
+            r.Label, r.ExitCode, r.Error, r.Report is null ? null : Document(r.Report, mode, r.Interrupted))).ToList();
+        var summary = new JsonTargetsSummary(
+            results.Count,
+            results.Count(r => r.ExitCode == ExitCodes.Ok),
+            results.Count(r => r.ExitCode == ExitCodes.Drift),
+            results.Count(r => r.ExitCode is not ExitCodes.Ok and not ExitCodes.Drift));
+        writer.WriteLine(JsonSerializer.Serialize(new JsonTargetsDocument(targets, summary), PgSeqJsonContext.Readable.JsonTargetsDocument));
+    }
+
+    private static JsonReportDocument Document(DriftReport report, RunMode mode, bool interrupted) =>
+        new(
             report.Database,
             report.ServerVersion,
             mode == RunMode.Check ? "check" : "fix",
@@ -18,11 +37,6 @@ internal static class JsonReport
             interrupted,
             [.. report.Sequences.Select(Sequence)],
             Summary(report.Summary));
-        writer.WriteLine(JsonSerializer.Serialize(document, PgSeqJsonContext.Readable.JsonReportDocument));
-    }
-
-    public static void WriteError(TextWriter writer, string message) =>
-        writer.WriteLine(JsonSerializer.Serialize(new JsonErrorDocument(message), PgSeqJsonContext.Readable.JsonErrorDocument));
 
     private static JsonSequence Sequence(SequenceReport s) => new(
         s.Sequence.Name,

@@ -1,0 +1,61 @@
+using System.Globalization;
+using PgSeq.Cli.Targets;
+
+namespace PgSeq.Cli.Output;
+
+/// <summary>
+/// A Nagios/Icinga plugin answer: one status line with performance data, and the plugin exit codes
+/// (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN). Drift and critical capacity are CRITICAL; a database pgseq could not
+/// examine (or a sequence in error or busy) is UNKNOWN; a capacity warning is WARNING.
+/// </summary>
+internal static class NagiosReport
+{
+    public const int Ok = 0;
+    public const int Warning = 1;
+    public const int Critical = 2;
+    public const int Unknown = 3;
+
+    private static readonly string[] StateNames = ["OK", "WARNING", "CRITICAL", "UNKNOWN"];
+
+    public static int Write(TextWriter writer, IReadOnlyList<TargetResult> results, CheckOptions options)
+    {
+        var reports = results.Where(r => r.Report is not null).Select(r => r.Report!).ToList();
+        var sequences = reports.SelectMany(r => r.Sequences).ToList();
+        var failed = results.Count(r => r.Report is null || r.Interrupted);
+        var drift = sequences.Where(s => s.Status == SequenceStatus.Drift).ToList();
+        var critical = sequences.Where(s => s.Status == SequenceStatus.CapacityCritical).ToList();
+        var warning = sequences.Where(s => s.Status == SequenceStatus.CapacityWarning).ToList();
+        var incomplete = sequences.Where(s => s.Status is SequenceStatus.Error or SequenceStatus.Busy).ToList();
+
+        var state = drift.Count > 0 || critical.Count > 0 ? Critical
+            : failed > 0 || incomplete.Count > 0 ? Unknown
+            : warning.Count > 0 ? Warning
+            : Ok;
+
+        var problems = new List<string>();
+        problems.AddRange(results.Where(r => r.Error is not null).Select(r => $"{r.Label}: {r.Error}"));
+        problems.AddRange(drift.Select(s => $"{s.Sequence.Name} drift (next {Number(s.NextValue)}, MAX {Number(s.ColumnExtreme)})"));
+        problems.AddRange(critical.Concat(warning).Select(s => $"{s.Sequence.Name} {Percent(s.Capacity!.UsedRatio)}% used"));
+        problems.AddRange(incomplete.Select(s => $"{s.Sequence.Name} {s.Status.ToString().ToLowerInvariant()}"));
+        var summary = problems.Count == 0
+            ? $"{sequences.Count} sequences in {results.Count} database(s) in sync"
+            : string.Join("; ", problems);
+
+        var highest = sequences.Select(s => s.Capacity?.UsedRatio ?? 0).DefaultIfEmpty(0).Max();
+        var performance = string.Join(' ',
+            $"sequences={sequences.Count};;;0",
+            $"drift={drift.Count};;1;0",
+            $"collisions={sequences.Count(s => s.NextInsertCollides)};;1;0",
+            $"errors={incomplete.Count + failed};;;0",
+            $"capacity_max={Percent(highest)}%;{Percent(options.CapacityWarning)};{Percent(options.CapacityCritical)};0;100");
+        writer.WriteLine($"PGSEQ {StateNames[state]} - {Flatten(summary)} | {performance}");
+        return state;
+    }
+
+    private static string Percent(double ratio) => (ratio * 100).ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
+
+    // The plugin output is one line, and "|" starts the performance data.
+    private static string Flatten(string text) => text.Replace('\n', ' ').Replace('\r', ' ').Replace('|', '/');
+}

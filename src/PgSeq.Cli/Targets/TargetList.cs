@@ -1,0 +1,104 @@
+using Npgsql;
+using PgSeq.Cli.Commands;
+using PgSeq.Cli.Connection;
+
+namespace PgSeq.Cli.Targets;
+
+/// <summary>Turns CONNECTION arguments, --targets and --all-databases into the list of databases to work on.</summary>
+internal sealed class TargetList(Func<string, string?> environment)
+{
+    private const string DatabasesSql = """
+        SELECT datname FROM pg_catalog.pg_database WHERE datallowconn AND NOT datistemplate ORDER BY datname
+        """;
+
+    /// <summary>The targets in the order given; one that cannot be resolved or listed stays in the list with its failure.</summary>
+    /// <exception cref="ConnectionSettingsException">The targets file cannot be read.</exception>
+    public async Task<IReadOnlyList<Target>> ResolveAsync(RunSettings settings, CancellationToken cancellationToken)
+    {
+        var texts = new List<string?>(settings.Connections);
+        if (settings.TargetsFile is { } file)
+        {
+            texts.AddRange(await ReadTargetsAsync(file, cancellationToken));
+        }
+
+        if (texts.Count == 0)
+        {
+            texts.Add(null);
+        }
+
+        var resolver = new ConnectionResolver(environment);
+        var targets = texts.Select((text, index) =>
+        {
+            try
+            {
+                var connection = resolver.Resolve(text);
+                return new Target(connection.Description, connection, null);
+            }
+            catch (ConnectionSettingsException error)
+            {
+                return new Target($"#{index + 1}", null, error);
+            }
+        }).ToList();
+
+        if (!settings.AllDatabases)
+        {
+            return targets;
+        }
+
+        var expanded = new List<Target>();
+        foreach (var target in targets)
+        {
+            expanded.AddRange(target.Connection is null ? [target] : await DatabasesAsync(target, cancellationToken));
+        }
+
+        return expanded;
+    }
+
+    /// <summary>Opens a data source for a target, with only the Npgsql features pgseq uses (trimming-friendly).</summary>
+    public static NpgsqlDataSource Open(ConnectionTarget target) =>
+        new NpgsqlSlimDataSourceBuilder(target.Settings.ConnectionString)
+            .EnableArrays()
+            .EnableTransportSecurity()
+            .EnableIntegratedSecurity()
+            .Build();
+
+    private static async Task<IEnumerable<string>> ReadTargetsAsync(string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lines = await File.ReadAllLinesAsync(file, cancellationToken);
+            return lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
+        }
+        catch (IOException error)
+        {
+            throw new ConnectionSettingsException("TargetsUnreadable", file, error.Message);
+        }
+        catch (UnauthorizedAccessException error)
+        {
+            throw new ConnectionSettingsException("TargetsUnreadable", file, error.Message);
+        }
+    }
+
+    private static async Task<IEnumerable<Target>> DatabasesAsync(Target server, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var dataSource = Open(server.Connection!);
+            await using var command = dataSource.CreateCommand(DatabasesSql);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var targets = new List<Target>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var settings = new NpgsqlConnectionStringBuilder(server.Connection!.Settings.ConnectionString) { Database = reader.GetString(0) };
+                var connection = new ConnectionTarget(settings);
+                targets.Add(new Target(connection.Description, connection, null));
+            }
+
+            return targets;
+        }
+        catch (NpgsqlException error)
+        {
+            return [server with { Failure = error }];
+        }
+    }
+}

@@ -22,7 +22,8 @@ internal static class ExitCodes
     /// when asked to.</summary>
     public static int ForCheck(DriftReport report, bool failOnWarning) =>
         !report.Complete ? Incomplete
-        : report.Summary.Drift > 0 || report.Summary.CapacityCritical > 0 || (failOnWarning && report.Summary.CapacityWarning > 0) ? Drift
+        : report.Summary.Drift > 0 || report.Summary.CapacityCritical > 0 || (failOnWarning && report.Summary.CapacityWarning > 0)
+          || report.Cutover?.MissingOnTarget.Count > 0 ? Drift
         : Ok;
 
     /// <summary>The exit code for a finished fix (or its dry run): anything left in error, busy or drift means it did not complete.</summary>

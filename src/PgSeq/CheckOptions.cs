@@ -1,28 +1,8 @@
 namespace PgSeq;
 
 /// <summary>What to examine and how long to wait. Shared by <see cref="SequenceDrift.CheckAsync(Npgsql.NpgsqlDataSource, CheckOptions?, CancellationToken)"/> and the repair.</summary>
-public class CheckOptions
+public record CheckOptions
 {
-    /// <summary>Examines every user schema with the default timeouts.</summary>
-    public CheckOptions()
-    {
-    }
-
-    /// <summary>Copies the scope and timeouts of <paramref name="other"/>.</summary>
-    protected CheckOptions(CheckOptions other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        Schemas = other.Schemas;
-        ExcludeSchemas = other.ExcludeSchemas;
-        Tables = other.Tables;
-        ExcludeTables = other.ExcludeTables;
-        LockTimeout = other.LockTimeout;
-        StatementTimeout = other.StatementTimeout;
-        Links = other.Links;
-        CapacityWarning = other.CapacityWarning;
-        CapacityCritical = other.CapacityCritical;
-    }
-
     /// <summary>psql-style schema patterns (<c>*</c>, <c>?</c>, double quotes); when not empty, only tables in matching schemas are examined.</summary>
     public IReadOnlyList<string> Schemas { get; init; } = [];
 
@@ -37,6 +17,13 @@ public class CheckOptions
 
     /// <summary>Columns that sequences feed without the catalog showing it (the application calls nextval() itself).</summary>
     public IReadOnlyList<ExplicitLink> Links { get; init; } = [];
+
+    /// <summary>
+    /// After a migration, the database migrated from: each target sequence must also reach the position of the source
+    /// sequence with the same schema-qualified name (never lowered), and the report compares the two sides
+    /// (<see cref="DriftReport.Cutover"/>). pgseq only reads the source, in read-only transactions.
+    /// </summary>
+    public Npgsql.NpgsqlDataSource? CutoverSource { get; init; }
 
     /// <summary>The longest pgseq waits for any lock (PostgreSQL's <c>lock_timeout</c>). A sequence whose locks cannot be
     /// taken in time is reported <see cref="SequenceStatus.Busy"/> and left alone, so pgseq never queues in front of the

@@ -1,14 +1,14 @@
 namespace PgSeq;
 
 /// <summary>Options for <see cref="SequenceDrift.FixAsync(Npgsql.NpgsqlDataSource, FixOptions?, CancellationToken)"/>.</summary>
-public sealed class FixOptions : CheckOptions
+public sealed record FixOptions : CheckOptions
 {
     /// <summary>Repairs every user schema with the default timeouts.</summary>
     public FixOptions()
     {
     }
 
-    /// <summary>Repairs what <paramref name="scope"/> selects, with its timeouts.</summary>
+    /// <summary>Repairs what <paramref name="scope"/> selects, with its timeouts and thresholds.</summary>
     public FixOptions(CheckOptions scope)
         : base(scope)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using PgSeq.Cutover;
 using PgSeq.Diagnosis;
 using PgSeq.Inspection;
 using PgSeq.Repair;
@@ -26,9 +27,10 @@ public static class SequenceDrift
         options ??= new CheckOptions();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken);
-        var inspections = await DriftInspector.InspectAsync(connection, session, options, RepairPolicy.Default, cancellationToken);
-        var reports = new ReportFactory(options);
-        return Report(session, [.. inspections.Select(reports.Checked)]);
+        var source = await MigrationSource.ReadAsync(options, cancellationToken);
+        var inspections = await DriftInspector.InspectAsync(connection, session, options, RepairPolicy.Default, source.Floors, cancellationToken);
+        var reports = new ReportFactory(options, source.Floors);
+        return Report(session, [.. inspections.Select(reports.Checked)], source);
     }
 
     /// <summary>
@@ -57,8 +59,9 @@ public static class SequenceDrift
             EnsureWritable(session);
         }
 
-        var inspections = await DriftInspector.InspectAsync(connection, session, options, policy, cancellationToken);
-        var factory = new ReportFactory(options);
+        var source = await MigrationSource.ReadAsync(options, cancellationToken);
+        var inspections = await DriftInspector.InspectAsync(connection, session, options, policy, source.Floors, cancellationToken);
+        var factory = new ReportFactory(options, source.Floors);
         var reports = inspections.Select(factory.Checked).ToArray();
         for (var i = 0; i < inspections.Count; i++)
         {
@@ -74,7 +77,8 @@ public static class SequenceDrift
             }
 
             var plan = $"next value {inspection.Verdict.NextValue?.ToString(CultureInfo.InvariantCulture) ?? "none"} → {move.NextValue.ToString(CultureInfo.InvariantCulture)} when checked";
-            var script = RepairScript.Render(inspection.Sequence, policy, options, plan);
+            var floor = source.Floors.TryGetValue(inspection.Sequence.Name, out var f) ? f : (long?)null;
+            var script = RepairScript.Render(inspection.Sequence, policy, options, floor, plan);
             if (RepairPermission.Check(inspection.Sequence, session) is { } refusal)
             {
                 reports[i] = factory.Failed(inspection, refusal);
@@ -87,17 +91,17 @@ public static class SequenceDrift
             {
                 try
                 {
-                    var (result, failure) = await RepairExecutor.RunAsync(connection, inspection.Sequence, policy, options, cancellationToken);
+                    var (result, failure) = await RepairExecutor.RunAsync(connection, inspection.Sequence, policy, options, floor, cancellationToken);
                     reports[i] = failure is null ? factory.Repaired(inspection, result!, script) : factory.Failed(inspection, failure);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
-                    throw new RepairInterruptedException(Report(session, reports), cancellationToken);
+                    throw new RepairInterruptedException(Report(session, reports, source), cancellationToken);
                 }
             }
         }
 
-        return Report(session, reports);
+        return Report(session, reports, source);
     }
 
     private static void EnsureWritable(SessionInfo session)
@@ -113,10 +117,11 @@ public static class SequenceDrift
         }
     }
 
-    private static DriftReport Report(SessionInfo session, IReadOnlyList<SequenceReport> sequences) => new()
+    private static DriftReport Report(SessionInfo session, IReadOnlyList<SequenceReport> sequences, MigrationSource source) => new()
     {
         Database = session.Database,
         ServerVersion = session.ServerVersion,
         Sequences = sequences,
+        Cutover = source.Database is null ? null : SourceReader.Compare(source.Database, source.Sequences, sequences),
     };
 }

@@ -15,24 +15,23 @@ namespace PgSeq.Cli.Commands;
 internal sealed class CommandExecution(CliConsole console, Func<string, string?> environment, Interrupt interrupt, Texts texts)
 {
     public Task<int> CheckAsync(RunSettings settings) =>
-        RunAsync(settings, RunMode.Check, async dataSource =>
+        RunAsync(settings, RunMode.Check, async (dataSource, scope) =>
         {
-            var report = await SequenceDrift.CheckAsync(dataSource, settings.Scope, interrupt.Token);
+            var report = await SequenceDrift.CheckAsync(dataSource, scope, interrupt.Token);
             return (report, ExitCodes.ForCheck(report, settings.FailOnWarning));
         });
 
     public Task<int> FixAsync(RunSettings settings)
     {
-        var options = (FixOptions)settings.Scope;
-        var mode = options.DryRun ? RunMode.DryRun : RunMode.Fix;
-        return RunAsync(settings, mode, async dataSource =>
+        var dryRun = ((FixOptions)settings.Scope).DryRun;
+        return RunAsync(settings, dryRun ? RunMode.DryRun : RunMode.Fix, async (dataSource, scope) =>
         {
-            var report = await SequenceDrift.FixAsync(dataSource, options, interrupt.Token);
-            return (report, ExitCodes.ForFix(report, options.DryRun));
+            var report = await SequenceDrift.FixAsync(dataSource, (FixOptions)scope, interrupt.Token);
+            return (report, ExitCodes.ForFix(report, dryRun));
         });
     }
 
-    private async Task<int> RunAsync(RunSettings settings, RunMode mode, Func<NpgsqlDataSource, Task<(DriftReport Report, int ExitCode)>> run)
+    private async Task<int> RunAsync(RunSettings settings, RunMode mode, Func<NpgsqlDataSource, CheckOptions, Task<(DriftReport Report, int ExitCode)>> run)
     {
         IReadOnlyList<Target> targets;
         try
@@ -51,9 +50,24 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
         }
 
         var single = targets.Count == 1 && settings.Connections.Count <= 1 && settings.TargetsFile is null && !settings.AllDatabases;
+        await using var source = settings.Source is null ? null : await OpenSourceAsync(settings.Source);
+        if (settings.Source is not null)
+        {
+            if (!single)
+            {
+                return Fail(settings, texts["FromNeedsOneTarget"], null);
+            }
+
+            if (source!.Failure is { } sourceFailure)
+            {
+                return Fail(settings, texts["SourceError", source.Label, ErrorMessages.Describe(sourceFailure, source.Connection, texts)], sourceFailure);
+            }
+        }
+
+        var scope = source?.DataSource is { } from ? settings.Scope with { CutoverSource = from } : settings.Scope;
         var log = settings.LogFile is null ? null : new RunLog(settings.LogFile);
         using var slots = new SemaphoreSlim(settings.Jobs);
-        var running = targets.Select(target => RunTargetAsync(target, run, slots)).ToList();
+        var running = targets.Select(target => RunTargetAsync(target, dataSource => run(dataSource, scope), slots)).ToList();
 
         // Tables are printed in the order given, each as soon as it and those before it are done.
         var results = new List<TargetResult>();
@@ -178,7 +192,33 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
         }
     }
 
-    private int Fail(RunSettings settings, string line, Exception error)
+    // The source is opened (and a connection tried) before any target, so that its failures name it, not the target.
+    private async Task<OpenedSource> OpenSourceAsync(string text)
+    {
+        ConnectionTarget? connection = null;
+        try
+        {
+            connection = new ConnectionResolver(environment).Resolve(text);
+            var dataSource = TargetList.Open(connection);
+            try
+            {
+                await using var probe = await dataSource.OpenConnectionAsync();
+            }
+            catch (NpgsqlException)
+            {
+                await dataSource.DisposeAsync();
+                throw;
+            }
+
+            return new OpenedSource(connection.Description, connection, dataSource, null);
+        }
+        catch (Exception error) when (error is ConnectionSettingsException or NpgsqlException)
+        {
+            return new OpenedSource(connection?.Description ?? "--from", connection, null, error);
+        }
+    }
+
+    private int Fail(RunSettings settings, string line, Exception? error)
     {
         if (settings.Format == OutputFormat.Json)
         {
@@ -186,7 +226,7 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
         }
 
         console.Error.WriteLine(texts["ErrorLine", line]);
-        if (settings.Verbose)
+        if (settings.Verbose && error is not null)
         {
             console.Error.WriteLine(error.ToString());
         }

@@ -35,6 +35,7 @@ internal sealed class CommonOptions
         Format = new("--format") { Description = texts["Help_Format"], HelpName = "table|json|prometheus|nagios" };
         Format.AcceptOnlyFromAmong("table", "json", "prometheus", "nagios");
         Quiet = new("--quiet", "-q") { Description = texts["Help_Quiet"] };
+        From = new("--from") { Description = texts["Help_From"], HelpName = "SOURCE" };
         Log = new("--log") { Description = texts["Help_Log"], HelpName = "FILE" };
         Schema = Patterns("--schema", "-n", texts["Help_Schema"]);
         ExcludeSchema = Patterns("--exclude-schema", "-N", texts["Help_ExcludeSchema"]);
@@ -77,6 +78,8 @@ internal sealed class CommonOptions
 
     public Option<bool> Quiet { get; }
 
+    public Option<string?> From { get; }
+
     public Option<string?> Log { get; }
 
     public Option<string[]> Schema { get; }
@@ -104,7 +107,7 @@ internal sealed class CommonOptions
     public void AddTo(Command command)
     {
         command.Add(Connection);
-        foreach (Option option in (Option[])[Schema, ExcludeSchema, Table, ExcludeTable, Link, LockTimeout, StatementTimeout, Warn, Critical, Targets, AllDatabases, Jobs, Format, Json, Quiet, Log, Verbose])
+        foreach (Option option in (Option[])[Schema, ExcludeSchema, Table, ExcludeTable, Link, LockTimeout, StatementTimeout, Warn, Critical, Targets, AllDatabases, Jobs, From, Format, Json, Quiet, Log, Verbose])
         {
             command.Add(option);
         }
@@ -140,6 +143,7 @@ internal sealed class CommonOptions
             _ => OutputFormat.Table,
         },
         Quiet = result.GetValue(Quiet),
+        Source = result.GetValue(From),
         LogFile = result.GetValue(Log),
         Verbose = result.GetValue(Verbose),
     };

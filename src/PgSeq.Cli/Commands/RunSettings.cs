@@ -28,6 +28,9 @@ internal sealed record RunSettings
     /// <summary>Print details and, for errors, the stack trace.</summary>
     public bool Verbose { get; init; }
 
+    /// <summary>After a migration: the source database's connection (--from).</summary>
+    public string? Source { get; init; }
+
     /// <summary>Print only problems.</summary>
     public bool Quiet { get; init; }
 

@@ -26,9 +26,43 @@ internal static class HumanReport
             WriteDetails(console, texts, shown, verbose);
         }
 
+        if (report.Cutover is { } cutover && (!quiet || cutover.Behind > 0 || cutover.MissingOnTarget.Count > 0))
+        {
+            console.WriteLine();
+            console.Write(new Text(Cutover(texts, cutover)));
+            console.WriteLine();
+        }
+
         console.WriteLine();
         console.Write(new Text(Summary(texts, report, mode)));
         console.WriteLine();
+    }
+
+    private static string Cutover(Texts texts, CutoverComparison cutover)
+    {
+        var parts = new List<string>();
+        if (cutover.Behind > 0)
+        {
+            parts.Add(texts["Cutover_Behind", cutover.Behind]);
+        }
+
+        if (cutover.MissingOnTarget.Count > 0)
+        {
+            parts.Add(texts["Cutover_MissingOnTarget", string.Join(", ", cutover.MissingOnTarget)]);
+        }
+
+        if (cutover.MissingOnSource.Count > 0)
+        {
+            parts.Add(texts["Cutover_MissingOnSource", string.Join(", ", cutover.MissingOnSource)]);
+        }
+
+        if (cutover.DefinitionDifferences.Count > 0)
+        {
+            parts.Add(texts["Cutover_Different", string.Join(", ", cutover.DefinitionDifferences.Select(d =>
+                texts["Cutover_Difference", d.Sequence, d.SourceType, d.TargetType, d.SourceIncrement, d.TargetIncrement]))]);
+        }
+
+        return texts["Cutover_Heading", cutover.SourceDatabase, parts.Count == 0 ? texts["Cutover_Same"] : string.Join("; ", parts)];
     }
 
     /// <summary>The line that ends the report: what was found or done, and what to do next.</summary>

@@ -13,7 +13,17 @@ internal sealed record JsonReportDocument(
     bool DryRun,
     bool Interrupted,
     IReadOnlyList<JsonSequence> Sequences,
-    JsonSummary Summary);
+    JsonSummary Summary,
+    JsonCutover? Cutover);
+
+internal sealed record JsonCutover(
+    string SourceDatabase,
+    int Behind,
+    IReadOnlyList<string> MissingOnTarget,
+    IReadOnlyList<string> MissingOnSource,
+    IReadOnlyList<JsonDefinitionDifference> DefinitionDifferences);
+
+internal sealed record JsonDefinitionDifference(string Sequence, string SourceType, string TargetType, long SourceIncrement, long TargetIncrement);
 
 internal sealed record JsonSequence(
     string Sequence,
@@ -22,6 +32,7 @@ internal sealed record JsonSequence(
     long? LastValue,
     bool? IsCalled,
     long? NextValue,
+    long? SourceNextValue,
     long? MaxValue,
     long? BehindBy,
     bool NextInsertCollides,

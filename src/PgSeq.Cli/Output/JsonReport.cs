@@ -36,7 +36,11 @@ internal static class JsonReport
             mode == RunMode.DryRun,
             interrupted,
             [.. report.Sequences.Select(Sequence)],
-            Summary(report.Summary));
+            Summary(report.Summary),
+            report.Cutover is { } c
+                ? new JsonCutover(c.SourceDatabase, c.Behind, c.MissingOnTarget, c.MissingOnSource,
+                    [.. c.DefinitionDifferences.Select(d => new JsonDefinitionDifference(d.Sequence, d.SourceType, d.TargetType, d.SourceIncrement, d.TargetIncrement))])
+                : null);
 
     private static JsonSequence Sequence(SequenceReport s) => new(
         s.Sequence.Name,
@@ -45,6 +49,7 @@ internal static class JsonReport
         s.LastValue,
         s.IsCalled,
         s.NextValue,
+        s.SourceNextValue,
         s.ColumnExtreme,
         s.BehindBy,
         s.NextInsertCollides,

@@ -13,6 +13,7 @@ internal static class PrometheusReport
     private static readonly (string Name, string Help, Func<SequenceReport, double?> Value)[] Families =
     [
         ("pgseq_next_value", "The value the next nextval() returns.", s => s.NextValue),
+        ("pgseq_source_next_value", "After a migration (--from): the value the source database's sequence of the same name returns next.", s => s.SourceNextValue),
         ("pgseq_column_max_value", "MAX over the columns the sequence feeds (MIN for a descending sequence).", s => s.ColumnExtreme),
         ("pgseq_drift", "1 when the sequence will hand out a value that already exists, else 0.", s => s.Status == SequenceStatus.Drift ? 1 : 0),
         ("pgseq_next_insert_collides", "1 when the very next insert fails with a duplicate key, else 0.", s => s.NextInsertCollides ? 1 : 0),

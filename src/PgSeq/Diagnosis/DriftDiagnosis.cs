@@ -11,7 +11,44 @@ internal static class DriftDiagnosis
     /// <param name="state">The position read from the sequence relation.</param>
     /// <param name="columns">MAX (MIN when descending) over the measured columns, and whether the next value is taken.</param>
     /// <param name="policy">How far a repair would move the sequence.</param>
-    public static Verdict Diagnose(SequenceDefinition sequence, SequenceState state, ColumnExtremes columns, RepairPolicy policy)
+    /// <param name="floor">After a migration: the value the source database's sequence of the same name hands out
+    /// next. The sequence must reach it too, or it hands out ids the source already gave.</param>
+    public static Verdict Diagnose(SequenceDefinition sequence, SequenceState state, ColumnExtremes columns, RepairPolicy policy, long? floor = null)
+    {
+        var verdict = AgainstData(sequence, state, columns, policy);
+        return floor is { } source && verdict.NextValue is { } next && !sequence.Cycle && verdict.Status != SequenceStatus.Error
+               && (sequence.Descending ? next > source : next < source)
+            ? BehindSource(sequence, verdict, next, source)
+            : verdict;
+    }
+
+    // A sequence behind its source moves to at least the source's next value, and past its own data too.
+    private static Verdict BehindSource(SequenceDefinition sequence, Verdict verdict, long next, long source)
+    {
+        var goal = verdict.Status == SequenceStatus.Drift && verdict.Move is { } move
+            ? (sequence.Descending ? Math.Min(move.NextValue, source) : Math.Max(move.NextValue, source))
+            : source;
+        if (goal > sequence.MaxValue || goal < sequence.MinValue)
+        {
+            return verdict with
+            {
+                Status = SequenceStatus.Error,
+                Finding = Finding.NoRoom,
+                Reason = Phrases.SourceOutOfRange(source, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence)),
+                Move = null,
+            };
+        }
+
+        return verdict with
+        {
+            Status = SequenceStatus.Drift,
+            Finding = verdict.Status == SequenceStatus.Drift ? verdict.Finding : Finding.BehindSource,
+            Reason = verdict.Status == SequenceStatus.Drift ? Phrases.AlsoBehindSource(verdict.Reason, source) : Phrases.BehindSource(next, source),
+            Move = Move(sequence, goal),
+        };
+    }
+
+    private static Verdict AgainstData(SequenceDefinition sequence, SequenceState state, ColumnExtremes columns, RepairPolicy policy)
     {
         var next = NextValue(sequence, state);
         if (next is not { } nextValue)

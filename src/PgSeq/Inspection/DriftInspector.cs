@@ -10,8 +10,15 @@ namespace PgSeq.Inspection;
 internal static class DriftInspector
 {
     /// <summary>Inspects every sequence in scope; failures on one sequence become its verdict, never the run's.</summary>
+    /// <param name="connection">An open connection to the database examined.</param>
+    /// <param name="session">What the connection may do.</param>
+    /// <param name="options">Scope and timeouts.</param>
+    /// <param name="policy">How far a repair would move a sequence.</param>
+    /// <param name="floors">After a migration, the next value of each source sequence by name: a floor for the target's.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
     public static async Task<IReadOnlyList<Inspection>> InspectAsync(
-        NpgsqlConnection connection, SessionInfo session, CheckOptions options, RepairPolicy policy, CancellationToken cancellationToken)
+        NpgsqlConnection connection, SessionInfo session, CheckOptions options, RepairPolicy policy,
+        IReadOnlyDictionary<string, long> floors, CancellationToken cancellationToken)
     {
         var sequences = new RelationFilter(options).Apply(await SequenceCatalog.LoadAsync(connection, options.Links, cancellationToken));
 
@@ -39,11 +46,14 @@ internal static class DriftInspector
             var state = states[sequence.Oid].Value;
             inspections[sequence.Oid] = failure is not null
                 ? new Inspection(sequence, state, null, failure)
-                : new Inspection(sequence, state, columns, DriftDiagnosis.Diagnose(sequence.Definition, state, columns, policy));
+                : new Inspection(sequence, state, columns, DriftDiagnosis.Diagnose(sequence.Definition, state, columns, policy, Floor(floors, sequence)));
         }
 
         return [.. sequences.Select(s => inspections[s.Oid])];
     }
+
+    private static long? Floor(IReadOnlyDictionary<string, long> floors, CatalogSequence sequence) =>
+        floors.TryGetValue(sequence.Name, out var floor) ? floor : null;
 
     // Settles the sequences that need no column probe: unreadable, unmeasurable, or failed to read.
     private static Inspection? Precheck(

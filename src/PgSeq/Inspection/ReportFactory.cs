@@ -4,7 +4,7 @@ using PgSeq.Repair;
 namespace PgSeq.Inspection;
 
 /// <summary>Turns inspections and repairs into the public <see cref="SequenceReport"/>, with the capacity of each sequence.</summary>
-internal sealed class ReportFactory(CheckOptions options)
+internal sealed class ReportFactory(CheckOptions options, IReadOnlyDictionary<string, long> floors)
 {
     /// <summary>The report of a check: the verdict, and for drift the move a fix would make.</summary>
     public SequenceReport Checked(Inspection inspection) =>
@@ -81,6 +81,7 @@ internal sealed class ReportFactory(CheckOptions options)
             ColumnExtreme = extreme,
             BehindBy = verdict.BehindBy,
             NextInsertCollides = verdict.NextInsertCollides,
+            SourceNextValue = floors.TryGetValue(inspection.Sequence.Name, out var source) ? source : null,
         };
         if (state is not { } known)
         {

@@ -12,6 +12,9 @@ public sealed record DriftReport
     /// <summary>The sequences, sorted by name.</summary>
     public required IReadOnlyList<SequenceReport> Sequences { get; init; }
 
+    /// <summary>With <see cref="CheckOptions.CutoverSource"/>: how the sequences compare with the source's.</summary>
+    public CutoverComparison? Cutover { get; init; }
+
     /// <summary>Counts over <see cref="Sequences"/>.</summary>
     public DriftSummary Summary => DriftSummary.Of(Sequences);
 

@@ -15,6 +15,10 @@ public enum Finding
     /// <summary>The next value (or a later one) already exists in a linked column.</summary>
     Behind,
 
+    /// <summary>After a migration: the sequence hands out values below (above, when descending) those its counterpart
+    /// in the source database hands out next.</summary>
+    BehindSource,
+
     /// <summary>A CYCLE sequence whose next value is already taken: its values have wrapped around.</summary>
     CycleCollision,
 

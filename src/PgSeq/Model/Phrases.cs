@@ -18,6 +18,15 @@ internal static class Phrases
     public static Phrase BehindLater(long next, string edge, long extreme, long behind) =>
         P("behind_later", "the next value {0} is not past {1} {2}: the sequence is {3} behind; the value {0} is free but a later nextval() collides", next, edge, extreme, behind);
 
+    public static Phrase BehindSource(long next, long source) =>
+        P("behind_source", "the next value {0} is behind the source database, whose sequence hands out {1} next: ids the source already gave could come again", next, source);
+
+    public static Phrase AlsoBehindSource(Phrase reason, long source) =>
+        P("also_behind_source", "{0}; it is also behind the source database, whose sequence hands out {1} next", reason, source);
+
+    public static Phrase SourceOutOfRange(long source, string limitKeyword, long limit, Phrase remedy) =>
+        P("source_out_of_range", "the source database's sequence hands out {0} next, beyond this sequence's {1} {2}; {3}", source, limitKeyword, limit, remedy);
+
     public static Phrase Exhausted(string limitKeyword, long limit, Phrase remedy) =>
         P("exhausted", "the sequence has reached its {0} {1}, so nextval() fails; {2}", limitKeyword, limit, remedy);
 

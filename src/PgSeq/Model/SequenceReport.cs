@@ -32,6 +32,9 @@ public sealed record SequenceReport
     /// <summary>MAX over the measured columns (MIN for descending sequences); null when they are empty or were not read.</summary>
     public long? ColumnExtreme { get; init; }
 
+    /// <summary>With <see cref="CheckOptions.CutoverSource"/>: what the source's sequence of the same name hands out next.</summary>
+    public long? SourceNextValue { get; init; }
+
     /// <summary>For drift: how far the sequence lags the data, in values (the distance from its position to <see cref="ColumnExtreme"/>).</summary>
     public long? BehindBy { get; init; }
 

@@ -13,13 +13,13 @@ internal static class RepairExecutor
     /// back and becomes the sequence's verdict; a broken connection or a cancellation propagates after the rollback.
     /// </summary>
     public static async Task<(RepairResult? Result, Verdict? Failure)> RunAsync(
-        NpgsqlConnection connection, CatalogSequence sequence, RepairPolicy policy, CheckOptions options, CancellationToken cancellationToken)
+        NpgsqlConnection connection, CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection)
         {
             Timeout = CommandTimeouts.For(options.StatementTimeout + options.LockTimeout),
         };
-        foreach (var statement in RepairScript.Statements(sequence, policy, options))
+        foreach (var statement in RepairScript.Statements(sequence, policy, options, floor))
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
         }

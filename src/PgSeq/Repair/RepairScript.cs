@@ -26,7 +26,11 @@ namespace PgSeq.Repair;
 internal static class RepairScript
 {
     /// <summary>The statements of the repair transaction, in order.</summary>
-    public static IReadOnlyList<string> Statements(CatalogSequence sequence, RepairPolicy policy, CheckOptions options)
+    /// <param name="sequence">The sequence to repair and the columns it feeds.</param>
+    /// <param name="policy">How far to move it.</param>
+    /// <param name="options">The timeouts.</param>
+    /// <param name="floor">After a migration: a next value the sequence must reach whatever its data says.</param>
+    public static IReadOnlyList<string> Statements(CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor)
     {
         var tables = sequence.MeasuredColumns.Select(c => c.Table).Distinct().Order(StringComparer.Ordinal);
         return
@@ -36,18 +40,18 @@ internal static class RepairScript
             $"SET LOCAL statement_timeout = '{Durations.Setting(options.StatementTimeout)}'",
             $"LOCK TABLE {string.Join(", ", tables)} IN SHARE ROW EXCLUSIVE MODE",
             $"ALTER SEQUENCE {sequence.Name} INCREMENT BY {Number(sequence.Definition.Increment)}",
-            Move(sequence, policy),
+            Move(sequence, policy, floor),
             "COMMIT",
         ];
     }
 
     /// <summary>The transaction as a psql script, headed by a comment saying what it repairs and what was planned.</summary>
-    public static string Render(CatalogSequence sequence, RepairPolicy policy, CheckOptions options, string plan)
+    public static string Render(CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, string plan)
     {
         var script = new StringBuilder();
         var columns = string.Join(", ", sequence.MeasuredColumns.Select(c => $"{c.Table}.{c.ColumnIdentifier}"));
         script.Append("-- ").Append(Comment($"{sequence.Name} feeds {columns}: {plan}")).Append('\n');
-        foreach (var statement in Statements(sequence, policy, options))
+        foreach (var statement in Statements(sequence, policy, options, floor))
         {
             script.Append(statement).Append(";\n");
         }
@@ -57,7 +61,7 @@ internal static class RepairScript
 
     // Returns the state before, the extreme, and the setval() made (null when none was needed). The move happens only
     // when the goal lies ahead of the sequence's next value (or differs from it, with rewind).
-    private static string Move(CatalogSequence sequence, RepairPolicy policy)
+    private static string Move(CatalogSequence sequence, RepairPolicy policy, long? floor)
     {
         var definition = sequence.Definition;
         var increment = Number(definition.Increment);
@@ -65,9 +69,11 @@ internal static class RepairScript
         var extremes = string.Join("\n        UNION ALL ", sequence.MeasuredColumns.Select(c =>
             $"SELECT pg_catalog.{aggregate}({c.ColumnIdentifier})::int8 FROM {c.Table}"));
         var offset = Number((Int128)definition.Increment * (1 + (Int128)policy.Margin));
+        var further = definition.Descending ? "least" : "greatest";
+        var atLeast = floor is { } f ? $", {Number(f)}" : string.Empty;
         var goal = policy.AllowRewind
-            ? $"coalesce({(definition.Descending ? "least" : "greatest")}(x.extreme::numeric + {offset}, {Number(definition.Descending ? definition.MaxValue : definition.MinValue)}), {Number(definition.Start)})"
-            : $"x.extreme::numeric + {offset}";
+            ? $"coalesce({further}(x.extreme::numeric + {offset}, {Number(definition.Descending ? definition.MaxValue : definition.MinValue)}{atLeast}), {Number(definition.Start)})"
+            : floor is null ? $"x.extreme::numeric + {offset}" : $"{further}(x.extreme::numeric + {offset}{atLeast})";
         var ahead = policy.AllowRewind ? "<>" : definition.Descending ? "<" : ">";
         var inRange = $"pos.goal - {increment} BETWEEN {Number(definition.MinValue)} AND {Number(definition.MaxValue)}";
         return $"""

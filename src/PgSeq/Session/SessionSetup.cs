@@ -17,8 +17,18 @@ internal static class SessionSetup
         """;
 
     /// <summary>Sets <c>statement_timeout</c> and <c>lock_timeout</c> for the session and returns what it is connected to.</summary>
-    public static async Task<SessionInfo> PrepareAsync(NpgsqlConnection connection, CheckOptions options, CancellationToken cancellationToken)
+    /// <param name="connection">An open connection.</param>
+    /// <param name="options">The timeouts.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <param name="readOnly">Also make every transaction of the session read-only (for a source database, which pgseq never writes).</param>
+    public static async Task<SessionInfo> PrepareAsync(NpgsqlConnection connection, CheckOptions options, CancellationToken cancellationToken, bool readOnly = false)
     {
+        if (readOnly)
+        {
+            await using var guard = new NpgsqlCommand("SET default_transaction_read_only = on", connection);
+            await guard.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var command = new NpgsqlCommand(Sql, connection)
         {
             Parameters =

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using Npgsql;
 using PgSeq.Cutover;
@@ -10,7 +11,7 @@ namespace PgSeq;
 
 /// <summary>
 /// Finds sequences that fell behind the data they feed, and repairs them without lowering any sequence or racing the
-/// application. Drift is a result, not an exception: both methods return a <see cref="DriftReport"/>.
+/// application. Drift is a result, not an exception: every method returns a <see cref="DriftReport"/>.
 /// </summary>
 public static class SequenceDrift
 {
@@ -24,13 +25,31 @@ public static class SequenceDrift
     public static async Task<DriftReport> CheckAsync(NpgsqlDataSource dataSource, CheckOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        options ??= new CheckOptions();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var session = await SessionSetup.PrepareAsync(connection, options ?? new CheckOptions(), cancellationToken);
+        return await CheckOnAsync(connection, session, options ?? new CheckOptions(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Examines the sequences through the caller's open connection, inside its transaction if it has one (so the check
+    /// sees the transaction's own rows). The connection's statement and lock timeouts are restored afterwards.
+    /// </summary>
+    /// <param name="connection">An open connection.</param>
+    /// <param name="options">Scope and timeouts; defaults examine every user schema.</param>
+    /// <param name="cancellationToken">Cancels the running query.</param>
+    public static async Task<DriftReport> CheckAsync(NpgsqlConnection connection, CheckOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        EnsureOpen(connection);
+        options ??= new CheckOptions();
         var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken);
-        var source = await MigrationSource.ReadAsync(options, cancellationToken);
-        var inspections = await DriftInspector.InspectAsync(connection, session, options, RepairPolicy.Default, source.Floors, cancellationToken);
-        var reports = new ReportFactory(options, source.Floors);
-        return Report(session, [.. inspections.Select(reports.Checked)], source);
+        try
+        {
+            return await CheckOnAsync(connection, session, options, cancellationToken);
+        }
+        finally
+        {
+            await SessionSetup.RestoreAsync(connection, session);
+        }
     }
 
     /// <summary>
@@ -49,11 +68,51 @@ public static class SequenceDrift
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         options ??= new FixOptions();
-        ArgumentOutOfRangeException.ThrowIfNegative(options.Margin);
-        var policy = new RepairPolicy(options.Margin, options.AllowRewind);
-
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken);
+        return await FixOnAsync(connection, session, options, RepairBoundary.Transaction, cancellationToken);
+    }
+
+    /// <summary>
+    /// Repairs inside the caller's transaction, for example at the end of a data import, so that the rows and the
+    /// sequences commit together. Each sequence is repaired under a savepoint (a sequence that cannot be locked in time
+    /// is rolled back alone and reported <see cref="SequenceStatus.Busy"/>); its locks, which hold off writers and
+    /// nextval() callers, stay until the caller commits or rolls back. The connection's statement and lock timeouts
+    /// are restored afterwards.
+    /// </summary>
+    /// <param name="transaction">The caller's open transaction.</param>
+    /// <param name="options">Scope, timeouts, and how to repair.</param>
+    /// <param name="cancellationToken">Stops the run: the sequence being repaired is rolled back to its savepoint.</param>
+    /// <exception cref="PgSeqException">The transaction is read-only, or the server is a hot standby.</exception>
+    public static async Task<DriftReport> FixAsync(NpgsqlTransaction transaction, FixOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var connection = await OpenTransactionConnectionAsync(transaction, cancellationToken);
+        options ??= new FixOptions();
+        var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken);
+        try
+        {
+            return await FixOnAsync(connection, session, options, RepairBoundary.Savepoint, cancellationToken);
+        }
+        finally
+        {
+            await SessionSetup.RestoreAsync(connection, session);
+        }
+    }
+
+    private static async Task<DriftReport> CheckOnAsync(NpgsqlConnection connection, SessionInfo session, CheckOptions options, CancellationToken cancellationToken)
+    {
+        var source = await MigrationSource.ReadAsync(options, cancellationToken);
+        var inspections = await DriftInspector.InspectAsync(connection, session, options, RepairPolicy.Default, source.Floors, cancellationToken);
+        var reports = new ReportFactory(options, source.Floors);
+        return Report(session, [.. inspections.Select(reports.Checked)], source);
+    }
+
+    private static async Task<DriftReport> FixOnAsync(
+        NpgsqlConnection connection, SessionInfo session, FixOptions options, RepairBoundary boundary, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Margin);
+        var policy = new RepairPolicy(options.Margin, options.AllowRewind);
         if (!options.DryRun)
         {
             EnsureWritable(session);
@@ -66,18 +125,13 @@ public static class SequenceDrift
         for (var i = 0; i < inspections.Count; i++)
         {
             var inspection = inspections[i];
-            if (inspection.Verdict.Move is not { } move)
+            if (inspection.Verdict.Move is not { } move || (inspection.Sequence.Inferred && !options.InferLinks))
             {
                 continue;
             }
 
-            if (inspection.Sequence.Inferred && !options.InferLinks)
-            {
-                continue;
-            }
-
-            var plan = $"next value {inspection.Verdict.NextValue?.ToString(CultureInfo.InvariantCulture) ?? "none"} → {move.NextValue.ToString(CultureInfo.InvariantCulture)} when checked";
             var floor = source.Floors.TryGetValue(inspection.Sequence.Name, out var f) ? f : (long?)null;
+            var plan = $"next value {inspection.Verdict.NextValue?.ToString(CultureInfo.InvariantCulture) ?? "none"} → {move.NextValue.ToString(CultureInfo.InvariantCulture)} when checked";
             var script = RepairScript.Render(inspection.Sequence, policy, options, floor, plan);
             if (RepairPermission.Check(inspection.Sequence, session) is { } refusal)
             {
@@ -91,7 +145,7 @@ public static class SequenceDrift
             {
                 try
                 {
-                    var (result, failure) = await RepairExecutor.RunAsync(connection, inspection.Sequence, policy, options, floor, cancellationToken);
+                    var (result, failure) = await RepairExecutor.RunAsync(connection, inspection.Sequence, policy, options, floor, boundary, cancellationToken);
                     reports[i] = failure is null ? factory.Repaired(inspection, result!, script) : factory.Failed(inspection, failure);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -102,6 +156,33 @@ public static class SequenceDrift
         }
 
         return Report(session, reports, source);
+    }
+
+    private static void EnsureOpen(NpgsqlConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (connection.State != ConnectionState.Open)
+        {
+            throw new ArgumentException("the connection must be open", nameof(connection));
+        }
+    }
+
+    // The repairs use savepoints, which exist only inside a transaction block; a finished NpgsqlTransaction may still
+    // hand out its connection, so ask the server.
+    private static async Task<NpgsqlConnection> OpenTransactionConnectionAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection ?? throw new ArgumentException("the transaction has already ended", nameof(transaction));
+        EnsureOpen(connection);
+        try
+        {
+            await using var probe = new NpgsqlCommand($"SAVEPOINT {RepairScript.Savepoint}; RELEASE SAVEPOINT {RepairScript.Savepoint}", connection);
+            await probe.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.NoActiveSqlTransaction)
+        {
+            throw new ArgumentException("the transaction has already ended", nameof(transaction), error);
+        }
     }
 
     private static void EnsureWritable(SessionInfo session)

@@ -13,13 +13,14 @@ internal static class RepairExecutor
     /// back and becomes the sequence's verdict; a broken connection or a cancellation propagates after the rollback.
     /// </summary>
     public static async Task<(RepairResult? Result, Verdict? Failure)> RunAsync(
-        NpgsqlConnection connection, CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, CancellationToken cancellationToken)
+        NpgsqlConnection connection, CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, RepairBoundary boundary,
+        CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection)
         {
             Timeout = CommandTimeouts.For(options.StatementTimeout + options.LockTimeout),
         };
-        foreach (var statement in RepairScript.Statements(sequence, policy, options, floor))
+        foreach (var statement in RepairScript.Statements(sequence, policy, options, floor, boundary))
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
         }
@@ -41,13 +42,13 @@ internal static class RepairExecutor
         }
         catch (PostgresException error) when (!cancellationToken.IsCancellationRequested && !ConnectionLoss.Is(error, connection))
         {
-            await RollbackAsync(connection);
+            await RollbackAsync(connection, boundary);
             var tables = string.Join(", ", sequence.MeasuredColumns.Select(c => c.Table).Distinct());
             return (null, ProbeFailure.Classify(error, Phrases.RepairSubject(sequence.Name, tables), options));
         }
         catch (OperationCanceledException)
         {
-            await RollbackAsync(connection);
+            await RollbackAsync(connection, boundary);
             throw;
         }
     }
@@ -67,15 +68,19 @@ internal static class RepairExecutor
         return new RepairResult(before, extreme, moved, reader.GetFieldValue<TimeSpan>(5));
     }
 
-    // The transaction is aborted (or cut short by a cancellation); end it so the connection can go on. If the
-    // connection itself is gone, the server has already rolled back.
-    private static async Task RollbackAsync(NpgsqlConnection connection)
+    // The transaction is aborted (or cut short by a cancellation); end it so the connection can go on. Inside the
+    // caller's transaction only the savepoint is undone. If the connection itself is gone, the server has already
+    // rolled back.
+    private static async Task RollbackAsync(NpgsqlConnection connection, RepairBoundary boundary)
     {
         if (connection.FullState.HasFlag(System.Data.ConnectionState.Open))
         {
             try
             {
-                await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+                var sql = boundary == RepairBoundary.Transaction
+                    ? "ROLLBACK"
+                    : $"ROLLBACK TO SAVEPOINT {RepairScript.Savepoint}; RELEASE SAVEPOINT {RepairScript.Savepoint}";
+                await using var rollback = new NpgsqlCommand(sql, connection);
                 await rollback.ExecuteNonQueryAsync(CancellationToken.None);
             }
             catch (NpgsqlException)

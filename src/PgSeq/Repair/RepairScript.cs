@@ -30,20 +30,24 @@ internal static class RepairScript
     /// <param name="policy">How far to move it.</param>
     /// <param name="options">The timeouts.</param>
     /// <param name="floor">After a migration: a next value the sequence must reach whatever its data says.</param>
-    public static IReadOnlyList<string> Statements(CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor)
+    /// <param name="boundary">Its own transaction, or a savepoint in the caller's.</param>
+    public static IReadOnlyList<string> Statements(CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, RepairBoundary boundary = RepairBoundary.Transaction)
     {
         var tables = sequence.MeasuredColumns.Select(c => c.Table).Distinct().Order(StringComparer.Ordinal);
         return
         [
-            "BEGIN",
+            boundary == RepairBoundary.Transaction ? "BEGIN" : $"SAVEPOINT {Savepoint}",
             $"SET LOCAL lock_timeout = '{Durations.Setting(options.LockTimeout)}'",
             $"SET LOCAL statement_timeout = '{Durations.Setting(options.StatementTimeout)}'",
             $"LOCK TABLE {string.Join(", ", tables)} IN SHARE ROW EXCLUSIVE MODE",
             $"ALTER SEQUENCE {sequence.Name} INCREMENT BY {Number(sequence.Definition.Increment)}",
             Move(sequence, policy, floor),
-            "COMMIT",
+            boundary == RepairBoundary.Transaction ? "COMMIT" : $"RELEASE SAVEPOINT {Savepoint}",
         ];
     }
+
+    /// <summary>The savepoint a repair inside the caller's transaction uses.</summary>
+    public const string Savepoint = "pgseq_repair";
 
     /// <summary>The transaction as a psql script, headed by a comment saying what it repairs and what was planned.</summary>
     public static string Render(CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, string plan)

@@ -7,13 +7,19 @@ namespace PgSeq.Session;
 internal static class SessionSetup
 {
     private const string Sql = """
-        SELECT pg_catalog.set_config('statement_timeout', $1, false),
+        SELECT pg_catalog.current_setting('statement_timeout'),
+               pg_catalog.current_setting('lock_timeout'),
+               pg_catalog.set_config('statement_timeout', $1, false),
                pg_catalog.set_config('lock_timeout', $2, false),
                pg_catalog.current_database(),
                pg_catalog.quote_ident(current_user),
                pg_catalog.current_setting('server_version'),
                pg_catalog.pg_is_in_recovery(),
                pg_catalog.current_setting('transaction_read_only') = 'on'
+        """;
+
+    private const string RestoreSql = """
+        SELECT pg_catalog.set_config('statement_timeout', $1, false), pg_catalog.set_config('lock_timeout', $2, false)
         """;
 
     /// <summary>Sets <c>statement_timeout</c> and <c>lock_timeout</c> for the session and returns what it is connected to.</summary>
@@ -39,6 +45,19 @@ internal static class SessionSetup
         };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new SessionInfo(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetBoolean(5), reader.GetBoolean(6));
+        return new SessionInfo(reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetBoolean(7), reader.GetBoolean(8))
+        {
+            PreviousTimeouts = (reader.GetString(0), reader.GetString(1)),
+        };
+    }
+
+    /// <summary>Puts back the timeouts a caller's connection had before pgseq used it.</summary>
+    public static async Task RestoreAsync(NpgsqlConnection connection, SessionInfo session)
+    {
+        await using var command = new NpgsqlCommand(RestoreSql, connection)
+        {
+            Parameters = { new() { Value = session.PreviousTimeouts.Statement }, new() { Value = session.PreviousTimeouts.Lock } },
+        };
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 }

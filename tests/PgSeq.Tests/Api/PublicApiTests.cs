@@ -1,0 +1,36 @@
+using PublicApiGenerator;
+
+namespace PgSeq.Tests.Api;
+
+/// <summary>
+/// The library's public surface is pinned: a change to it shows up here first. After an intended change, run the
+/// tests with PGSEQ_UPDATE_API=1 to write the new surface, and review the diff.
+/// </summary>
+public sealed class PublicApiTests
+{
+    [Fact]
+    public void The_public_api_is_the_approved_one()
+    {
+        var actual = typeof(SequenceDrift).Assembly.GeneratePublicApi(new ApiGeneratorOptions { ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute"] });
+        var approved = Path.Combine(RepositoryFile("tests", "PgSeq.Tests", "Api"), "PgSeq.approved.txt");
+        if (Environment.GetEnvironmentVariable("PGSEQ_UPDATE_API") == "1")
+        {
+            File.WriteAllText(approved, actual);
+        }
+
+        Assert.Equal(File.ReadAllText(approved).ReplaceLineEndings(), actual.ReplaceLineEndings());
+    }
+
+    private static string RepositoryFile(params string[] parts)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "PgSeq.sln")))
+            {
+                return Path.Combine([directory.FullName, .. parts]);
+            }
+        }
+
+        throw new InvalidOperationException("PgSeq.sln not found above the test binaries");
+    }
+}

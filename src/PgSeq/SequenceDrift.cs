@@ -74,6 +74,36 @@ public static class SequenceDrift
     }
 
     /// <summary>
+    /// Repairs through the caller's open connection, which must not be inside a transaction: each sequence in its own
+    /// short transaction, as with a data source. To repair inside your transaction, pass the transaction instead. The
+    /// connection's statement and lock timeouts are restored afterwards.
+    /// </summary>
+    /// <param name="connection">An open connection with no transaction in progress.</param>
+    /// <param name="options">Scope, timeouts, and how to repair.</param>
+    /// <param name="cancellationToken">Stops the run: the sequence being repaired is rolled back and a
+    /// <see cref="RepairInterruptedException"/> carries what was done.</param>
+    /// <exception cref="PgSeqException">The server is read-only (a hot standby, or read-only transactions by default).</exception>
+    public static async Task<DriftReport> FixAsync(NpgsqlConnection connection, FixOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        EnsureOpen(connection);
+        if (await InTransactionAsync(connection, cancellationToken))
+        {
+            throw new ArgumentException("the connection has a transaction in progress; pass that transaction to FixAsync to repair inside it", nameof(connection));
+        }
+
+        options ??= new FixOptions();
+        var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken);
+        try
+        {
+            return await FixOnAsync(connection, session, options, RepairBoundary.Transaction, cancellationToken);
+        }
+        finally
+        {
+            await SessionSetup.RestoreAsync(connection, session);
+        }
+    }
+
+    /// <summary>
     /// Repairs inside the caller's transaction, for example at the end of a data import, so that the rows and the
     /// sequences commit together. Each sequence is repaired under a savepoint (a sequence that cannot be locked in time
     /// is rolled back alone and reported <see cref="SequenceStatus.Busy"/>); its locks, which hold off writers and
@@ -173,15 +203,22 @@ public static class SequenceDrift
     {
         var connection = transaction.Connection ?? throw new ArgumentException("the transaction has already ended", nameof(transaction));
         EnsureOpen(connection);
+        return await InTransactionAsync(connection, cancellationToken)
+            ? connection
+            : throw new ArgumentException("the transaction has already ended", nameof(transaction));
+    }
+
+    private static async Task<bool> InTransactionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
         try
         {
             await using var probe = new NpgsqlCommand($"SAVEPOINT {RepairScript.Savepoint}; RELEASE SAVEPOINT {RepairScript.Savepoint}", connection);
             await probe.ExecuteNonQueryAsync(cancellationToken);
-            return connection;
+            return true;
         }
         catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.NoActiveSqlTransaction)
         {
-            throw new ArgumentException("the transaction has already ended", nameof(transaction), error);
+            return false;
         }
     }
 

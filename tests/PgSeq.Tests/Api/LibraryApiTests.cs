@@ -91,6 +91,19 @@ public sealed class LibraryApiTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Fix_on_the_callers_connection_uses_its_own_transactions_and_refuses_one_already_open()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync("CREATE TABLE t (id serial); INSERT INTO t VALUES (12);");
+        await using var connection = await db.DataSource.OpenConnectionAsync(Cancel);
+
+        Assert.Equal(13, (await SequenceDrift.FixAsync(connection, null, Cancel)).For("public.t_id_seq").NextValue);
+        await using var transaction = await connection.BeginTransactionAsync(Cancel);
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => SequenceDrift.FixAsync(connection, null, Cancel));
+        Assert.Contains("pass that transaction", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_closed_connection_or_a_finished_transaction_is_refused_as_an_argument_error()
     {
         await using var db = await server.CreateDatabaseAsync();

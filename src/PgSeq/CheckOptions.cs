@@ -34,6 +34,13 @@ public record CheckOptions
     /// unindexed table cannot hang the run: that sequence is reported <see cref="SequenceStatus.Error"/>. Default: 5 minutes.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How many connections a run opens at most (with a data source; on a caller's connection only that one is
+    /// used). Reading and repairing thousands of sequences spread over them. Default: 4.</summary>
+    public int Jobs { get; init; } = 4;
+
+    /// <summary>Receives progress reports: phase, done and total.</summary>
+    public IProgress<RunProgress>? Progress { get; init; }
+
     /// <summary>Share of its range (0 to 1) from which an otherwise healthy sequence is
     /// <see cref="SequenceStatus.CapacityWarning"/>. Default: 0.75.</summary>
     public double CapacityWarning { get; init; } = 0.75;

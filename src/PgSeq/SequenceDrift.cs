@@ -26,8 +26,10 @@ public static class SequenceDrift
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var session = await SessionSetup.PrepareAsync(connection, options ?? new CheckOptions(), cancellationToken);
-        return await CheckOnAsync(connection, session, options ?? new CheckOptions(), cancellationToken);
+        options ??= new CheckOptions();
+        var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken);
+        await using var workers = new Workers(connection, dataSource, options);
+        return await CheckOnAsync(workers, session, options, cancellationToken);
     }
 
     /// <summary>
@@ -44,7 +46,8 @@ public static class SequenceDrift
         var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken);
         try
         {
-            return await CheckOnAsync(connection, session, options, cancellationToken);
+            await using var workers = new Workers(connection, null, options);
+            return await CheckOnAsync(workers, session, options, cancellationToken);
         }
         finally
         {
@@ -70,7 +73,8 @@ public static class SequenceDrift
         options ??= new FixOptions();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken);
-        return await FixOnAsync(connection, session, options, RepairBoundary.Transaction, cancellationToken);
+        await using var workers = new Workers(connection, dataSource, options);
+        return await FixOnAsync(workers, session, options, RepairBoundary.Transaction, cancellationToken);
     }
 
     /// <summary>
@@ -95,7 +99,8 @@ public static class SequenceDrift
         var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken);
         try
         {
-            return await FixOnAsync(connection, session, options, RepairBoundary.Transaction, cancellationToken);
+            await using var workers = new Workers(connection, null, options);
+            return await FixOnAsync(workers, session, options, RepairBoundary.Transaction, cancellationToken);
         }
         finally
         {
@@ -122,7 +127,8 @@ public static class SequenceDrift
         var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken);
         try
         {
-            return await FixOnAsync(connection, session, options, RepairBoundary.Savepoint, cancellationToken);
+            await using var workers = new Workers(connection, null, options);
+            return await FixOnAsync(workers, session, options, RepairBoundary.Savepoint, cancellationToken);
         }
         finally
         {
@@ -130,16 +136,16 @@ public static class SequenceDrift
         }
     }
 
-    private static async Task<DriftReport> CheckOnAsync(NpgsqlConnection connection, SessionInfo session, CheckOptions options, CancellationToken cancellationToken)
+    private static async Task<DriftReport> CheckOnAsync(Workers workers, SessionInfo session, CheckOptions options, CancellationToken cancellationToken)
     {
         var source = await MigrationSource.ReadAsync(options, cancellationToken);
-        var inspections = await DriftInspector.InspectAsync(connection, session, options, RepairPolicy.Default, source.Floors, cancellationToken);
+        var inspections = await DriftInspector.InspectAsync(workers, session, options, RepairPolicy.Default, source.Floors, cancellationToken);
         var reports = new ReportFactory(options, source.Floors);
         return Report(session, [.. inspections.Select(reports.Checked)], source);
     }
 
     private static async Task<DriftReport> FixOnAsync(
-        NpgsqlConnection connection, SessionInfo session, FixOptions options, RepairBoundary boundary, CancellationToken cancellationToken)
+        Workers workers, SessionInfo session, FixOptions options, RepairBoundary boundary, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.Margin);
         var policy = new RepairPolicy(options.Margin, options.AllowRewind);
@@ -149,9 +155,11 @@ public static class SequenceDrift
         }
 
         var source = await MigrationSource.ReadAsync(options, cancellationToken);
-        var inspections = await DriftInspector.InspectAsync(connection, session, options, policy, source.Floors, cancellationToken);
+        var inspections = await DriftInspector.InspectAsync(workers, session, options, policy, source.Floors, cancellationToken);
         var factory = new ReportFactory(options, source.Floors);
         var reports = inspections.Select(factory.Checked).ToArray();
+        var scripts = new Dictionary<int, string>();
+        var jobs = new List<RepairJob>();
         for (var i = 0; i < inspections.Count; i++)
         {
             var inspection = inspections[i];
@@ -162,30 +170,44 @@ public static class SequenceDrift
 
             var floor = source.Floors.TryGetValue(inspection.Sequence.Name, out var f) ? f : (long?)null;
             var plan = $"next value {inspection.Verdict.NextValue?.ToString(CultureInfo.InvariantCulture) ?? "none"} → {move.NextValue.ToString(CultureInfo.InvariantCulture)} when checked";
-            var script = RepairScript.Render(inspection.Sequence, policy, options, floor, plan);
+            scripts[i] = RepairScript.Render(inspection.Sequence, policy, options, floor, plan);
             if (RepairPermission.Check(inspection.Sequence, session) is { } refusal)
             {
                 reports[i] = factory.Failed(inspection, refusal);
             }
             else if (options.DryRun)
             {
-                reports[i] = factory.Planned(inspection, move, script);
+                reports[i] = factory.Planned(inspection, move, scripts[i]);
             }
             else
             {
-                try
-                {
-                    var (result, failure) = await RepairExecutor.RunAsync(connection, inspection.Sequence, policy, options, floor, boundary, cancellationToken);
-                    reports[i] = failure is null ? factory.Repaired(inspection, result!, script) : factory.Failed(inspection, failure);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    throw new RepairInterruptedException(Report(session, reports, source), cancellationToken);
-                }
+                jobs.Add(new RepairJob(i, inspection.Sequence, floor));
             }
         }
 
+        var repairing = new ProgressCounter(options.Progress, RunPhase.Repairing, jobs.Count).Start();
+        try
+        {
+            await workers.RunAsync(jobs, (connection, slice) => RepairExecutor.RunAsync(connection, slice, policy, options, boundary, repairing.Add, cancellationToken), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Record(jobs, inspections, factory, scripts, reports);
+            throw new RepairInterruptedException(Report(session, reports, source), cancellationToken);
+        }
+
+        Record(jobs, inspections, factory, scripts, reports);
         return Report(session, reports, source);
+    }
+
+    private static void Record(List<RepairJob> jobs, IReadOnlyList<Inspection.Inspection> inspections, ReportFactory factory, Dictionary<int, string> scripts, SequenceReport[] reports)
+    {
+        foreach (var job in jobs.Where(j => j.Done))
+        {
+            reports[job.Index] = job.Failure is { } failure
+                ? factory.Failed(inspections[job.Index], failure)
+                : factory.Repaired(inspections[job.Index], job.Result!, scripts[job.Index]);
+        }
     }
 
     private static void EnsureOpen(NpgsqlConnection connection)

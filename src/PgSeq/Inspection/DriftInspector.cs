@@ -1,4 +1,3 @@
-using Npgsql;
 using PgSeq.Catalog;
 using PgSeq.Diagnosis;
 using PgSeq.Probing;
@@ -10,20 +9,22 @@ namespace PgSeq.Inspection;
 internal static class DriftInspector
 {
     /// <summary>Inspects every sequence in scope; failures on one sequence become its verdict, never the run's.</summary>
-    /// <param name="connection">An open connection to the database examined.</param>
+    /// <param name="workers">The connections to the database examined.</param>
     /// <param name="session">What the connection may do.</param>
     /// <param name="options">Scope and timeouts.</param>
     /// <param name="policy">How far a repair would move a sequence.</param>
     /// <param name="floors">After a migration, the next value of each source sequence by name: a floor for the target's.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
     public static async Task<IReadOnlyList<Inspection>> InspectAsync(
-        NpgsqlConnection connection, SessionInfo session, CheckOptions options, RepairPolicy policy,
+        Workers workers, SessionInfo session, CheckOptions options, RepairPolicy policy,
         IReadOnlyDictionary<string, long> floors, CancellationToken cancellationToken)
     {
-        var sequences = new RelationFilter(options).Apply(await SequenceCatalog.LoadAsync(connection, options.Links, cancellationToken));
+        options.Progress?.Report(new RunProgress(RunPhase.Discovering, 0, 0));
+        var sequences = new RelationFilter(options).Apply(await SequenceCatalog.LoadAsync(workers.Main, options.Links, cancellationToken));
 
         var readable = sequences.Where(s => s.CanRead).ToList();
-        var stateRows = await SequenceStateReader.ReadAsync(connection, readable, options, cancellationToken);
+        var reading = new ProgressCounter(options.Progress, RunPhase.ReadingSequences, readable.Count).Start();
+        var stateRows = await workers.RunAsync(readable, (connection, slice) => SequenceStateReader.ReadAsync(connection, slice, options, reading.Add, cancellationToken), cancellationToken);
         var states = readable.Zip(stateRows).ToDictionary(p => p.First.Oid, p => p.Second);
 
         var inspections = new Dictionary<uint, Inspection>();
@@ -40,7 +41,8 @@ internal static class DriftInspector
             }
         }
 
-        var extremes = await ColumnExtremeProbe.ReadAsync(connection, probeTargets, options, cancellationToken);
+        var measuring = new ProgressCounter(options.Progress, RunPhase.Measuring, probeTargets.Sum(t => t.Sequence.MeasuredColumns.Count())).Start();
+        var extremes = await workers.RunAsync(probeTargets, (connection, slice) => ColumnExtremeProbe.ReadAsync(connection, slice, options, measuring.Add, cancellationToken), cancellationToken);
         foreach (var ((sequence, _), (columns, failure)) in probeTargets.Zip(extremes))
         {
             var state = states[sequence.Oid].Value;

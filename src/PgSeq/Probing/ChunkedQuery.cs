@@ -27,6 +27,7 @@ internal static class ChunkedQuery
         Func<NpgsqlDataReader, T> read,
         Func<TItem, PostgresException, Verdict> classify,
         TimeSpan statementTimeout,
+        Action<int>? advanced,
         CancellationToken cancellationToken)
     {
         var results = new (T? Value, Verdict? Failure)[items.Count];
@@ -55,6 +56,8 @@ internal static class ChunkedQuery
             {
                 results[start] = (default, classify(items[start], error));
             }
+
+            advanced?.Invoke(count);
         }
 
         return results;

@@ -15,11 +15,13 @@ internal static class ColumnExtremeProbe
     /// <param name="connection">An open connection.</param>
     /// <param name="sequences">The sequences with the value each hands out next (null when unknown).</param>
     /// <param name="options">Timeouts, for messages.</param>
+    /// <param name="advanced">Told how many columns each step finished.</param>
     /// <param name="cancellationToken">Cancels the probes.</param>
     public static async Task<(ColumnExtremes Value, Verdict? Failure)[]> ReadAsync(
         NpgsqlConnection connection,
         IReadOnlyList<(CatalogSequence Sequence, long? NextValue)> sequences,
         CheckOptions options,
+        Action<int>? advanced,
         CancellationToken cancellationToken)
     {
         var probes = sequences
@@ -32,6 +34,7 @@ internal static class ColumnExtremeProbe
             reader => (Extreme: reader.IsDBNull(1) ? (long?)null : reader.GetInt64(1), Taken: reader.GetBoolean(2)),
             (probe, error) => ProbeFailure.Classify(error, Phrases.ColumnSubject($"{probe.Column.Table}.{probe.Column.ColumnIdentifier}"), options),
             options.StatementTimeout,
+            advanced,
             cancellationToken);
 
         var results = new (ColumnExtremes Value, Verdict? Failure)[sequences.Count];

@@ -12,7 +12,7 @@ internal static class SequenceStateReader
 {
     /// <summary>Reads the state of every sequence, in as few statements as <see cref="ChunkedQuery"/> allows.</summary>
     public static Task<(SequenceState Value, Verdict? Failure)[]> ReadAsync(
-        NpgsqlConnection connection, IReadOnlyList<CatalogSequence> sequences, CheckOptions options, CancellationToken cancellationToken) =>
+        NpgsqlConnection connection, IReadOnlyList<CatalogSequence> sequences, CheckOptions options, Action<int>? advanced, CancellationToken cancellationToken) =>
         ChunkedQuery.RunAsync(
             connection,
             sequences,
@@ -20,5 +20,6 @@ internal static class SequenceStateReader
             reader => new SequenceState(reader.GetInt64(1), reader.GetBoolean(2)),
             (sequence, error) => ProbeFailure.Classify(error, Phrases.SequenceSubject(sequence.Name), options),
             options.StatementTimeout,
+            advanced,
             cancellationToken);
 }

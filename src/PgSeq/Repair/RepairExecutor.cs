@@ -1,5 +1,4 @@
 using Npgsql;
-using PgSeq.Catalog;
 using PgSeq.Diagnosis;
 using PgSeq.Probing;
 
@@ -8,48 +7,115 @@ namespace PgSeq.Repair;
 /// <summary>Runs repair transactions: the only code in pgseq that writes.</summary>
 internal static class RepairExecutor
 {
+    /// <summary>Repairs sent per round trip: each still commits (or fails) on its own.</summary>
+    public const int RepairsPerRoundTrip = 32;
+
     /// <summary>
-    /// Repairs one sequence in one round trip. A server error (lock timeout, missing privilege) rolls the transaction
-    /// back and becomes the sequence's verdict; a broken connection or a cancellation propagates after the rollback.
+    /// Repairs the jobs in order, <see cref="RepairsPerRoundTrip"/> transactions per round trip, filling in each job's
+    /// outcome as it completes. A server error on one (lock timeout, missing privilege) rolls that one back, becomes
+    /// its failure, and the run goes on with the next; a broken connection or a cancellation propagates after the
+    /// rollback, leaving the jobs done so far filled in.
     /// </summary>
-    public static async Task<(RepairResult? Result, Verdict? Failure)> RunAsync(
-        NpgsqlConnection connection, CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, RepairBoundary boundary,
-        CancellationToken cancellationToken)
+    public static async Task<RepairJob[]> RunAsync(
+        NpgsqlConnection connection, IReadOnlyList<RepairJob> jobs, RepairPolicy policy, CheckOptions options, RepairBoundary boundary,
+        Action<int>? advanced, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection)
+        var next = 0;
+        while (next < jobs.Count)
         {
-            Timeout = CommandTimeouts.For(options.StatementTimeout + options.LockTimeout),
-        };
-        foreach (var statement in RepairScript.Statements(sequence, policy, options, floor, boundary))
+            var count = Math.Min(RepairsPerRoundTrip, jobs.Count - next);
+            await using var batch = new NpgsqlBatch(connection)
+            {
+                Timeout = CommandTimeouts.For((options.StatementTimeout + options.LockTimeout) * count),
+            };
+            var statements = 0;
+            for (var i = next; i < next + count; i++)
+            {
+                var script = RepairScript.Statements(jobs[i].Sequence, policy, options, jobs[i].Floor, boundary);
+                statements = script.Count;
+                foreach (var statement in script)
+                {
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+                }
+            }
+
+            // The reader yields one result per repair (its SELECT); BEGIN, LOCK, ALTER and COMMIT yield none. A result
+            // read is kept only once the batch got past that repair's COMMIT.
+            var results = new List<RepairResult>();
+            try
+            {
+                await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+                {
+                    do
+                    {
+                        if (reader.FieldCount == 6 && await reader.ReadAsync(cancellationToken))
+                        {
+                            results.Add(Read(reader, jobs[next + results.Count].Sequence.Definition));
+                        }
+                    }
+                    while (await reader.NextResultAsync(cancellationToken));
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    jobs[next + i].Result = i < results.Count ? results[i] : throw new InvalidOperationException($"the repair of {jobs[next + i].Sequence.Name} returned no row");
+                }
+
+                advanced?.Invoke(count);
+                next += count;
+            }
+            catch (PostgresException error) when (!cancellationToken.IsCancellationRequested && !ConnectionLoss.Is(error, connection))
+            {
+                await RollbackAsync(connection, boundary);
+                var position = error.BatchCommand is { } command ? batch.BatchCommands.IndexOf(command) : -1;
+                var failed = next + (position >= 0 ? position / statements : results.Count);
+                for (var i = next; i < failed; i++)
+                {
+                    jobs[i].Result = results[i - next];
+                }
+
+                var job = jobs[failed];
+                var tables = string.Join(", ", job.Sequence.MeasuredColumns.Select(c => c.Table).Distinct());
+                job.Failure = ProbeFailure.Classify(error, Phrases.RepairSubject(job.Sequence.Name, tables), options);
+                advanced?.Invoke(failed - next + 1);
+                next = failed + 1;
+            }
+            catch (OperationCanceledException)
+            {
+                // Every repair whose SELECT was read before another's has committed. The last one read may or may not
+                // have: the sequence itself says.
+                await RollbackAsync(connection, boundary);
+                for (var i = 0; i < results.Count; i++)
+                {
+                    if (i < results.Count - 1 || await CommittedAsync(connection, jobs[next + i], results[i]))
+                    {
+                        jobs[next + i].Result = results[i];
+                    }
+                }
+
+                throw;
+            }
+        }
+
+        return [.. jobs];
+    }
+
+    private static async Task<bool> CommittedAsync(NpgsqlConnection connection, RepairJob job, RepairResult result)
+    {
+        if (result.Moved is not { } moved)
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+            return true;
         }
 
         try
         {
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            RepairResult? result = null;
-            do
-            {
-                if (reader.FieldCount == 6 && await reader.ReadAsync(cancellationToken))
-                {
-                    result = Read(reader, sequence.Definition);
-                }
-            }
-            while (await reader.NextResultAsync(cancellationToken));
-
-            return (result ?? throw new InvalidOperationException($"the repair of {sequence.Name} returned no row"), null);
+            await using var read = new NpgsqlCommand($"SELECT last_value, is_called FROM {job.Sequence.Name}", connection);
+            await using var reader = await read.ExecuteReaderAsync(CancellationToken.None);
+            return await reader.ReadAsync(CancellationToken.None) && reader.GetInt64(0) == moved.Value && reader.GetBoolean(1) == moved.IsCalled;
         }
-        catch (PostgresException error) when (!cancellationToken.IsCancellationRequested && !ConnectionLoss.Is(error, connection))
+        catch (NpgsqlException)
         {
-            await RollbackAsync(connection, boundary);
-            var tables = string.Join(", ", sequence.MeasuredColumns.Select(c => c.Table).Distinct());
-            return (null, ProbeFailure.Classify(error, Phrases.RepairSubject(sequence.Name, tables), options));
-        }
-        catch (OperationCanceledException)
-        {
-            await RollbackAsync(connection, boundary);
-            throw;
+            return false;
         }
     }
 

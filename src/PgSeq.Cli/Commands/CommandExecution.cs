@@ -65,9 +65,12 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
         }
 
         var scope = source?.DataSource is { } from ? settings.Scope with { CutoverSource = from } : settings.Scope;
+        var progress = single && settings.Format == OutputFormat.Table && console.ErrorIsTerminal ? new ProgressDisplay(console.Error, texts) : null;
+        scope = progress is null ? scope : scope with { Progress = progress };
         var log = settings.LogFile is null ? null : new RunLog(settings.LogFile);
         using var slots = new SemaphoreSlim(settings.Jobs);
-        var running = targets.Select(target => RunTargetAsync(target, dataSource => run(dataSource, scope), slots)).ToList();
+        var running = targets.Select(target => RunTargetAsync(
+            target, dataSource => progress is null ? run(dataSource, scope) : progress.ShowWhileAsync(run(dataSource, scope)), slots)).ToList();
 
         // Tables are printed in the order given, each as soon as it and those before it are done.
         var results = new List<TargetResult>();

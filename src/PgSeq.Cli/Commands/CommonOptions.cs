@@ -163,6 +163,7 @@ internal sealed class CommonOptions
             StatementTimeout = result.GetValue(StatementTimeout) ?? defaults.StatementTimeout,
             CapacityWarning = result.GetValue(Warn) ?? defaults.CapacityWarning,
             CapacityCritical = result.GetValue(Critical) ?? defaults.CapacityCritical,
+            Jobs = result.GetValue(Jobs),
         };
     }
 

@@ -122,6 +122,11 @@ internal static class HumanReport
                 Count(s.Error, "Count_Error");
                 Count(s.Busy, "Count_Busy");
                 line = texts["Summary_Fix", sequences, string.Join(", ", counts)];
+                if (report.LongestLockHeld is { } held)
+                {
+                    line += texts["Summary_LockHeld", held.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture)];
+                }
+
                 if (s.Busy > 0)
                 {
                     line += texts["Summary_Busy"];

@@ -52,7 +52,7 @@ internal sealed record JsonCapacity(long Limit, string LimitedBy, double UsedRat
 internal sealed record JsonRepair(long? PreviousNextValue, long? NextValue, bool Applied, double LockHeldMs, string Script);
 
 internal sealed record JsonSummary(
-    int Sequences, int Ok, int Drift, int Skipped, int Error, int Busy, int Repaired, int NextInsertCollides, int CapacityWarning, int CapacityCritical, int Unlinked);
+    int Sequences, int Ok, int Drift, int Skipped, int Error, int Busy, int Repaired, int NextInsertCollides, int CapacityWarning, int CapacityCritical, int Unlinked, double? LongestLockHeldMs);
 
 internal sealed record JsonErrorDocument(string Error);
 

@@ -36,7 +36,7 @@ internal static class JsonReport
             mode == RunMode.DryRun,
             interrupted,
             [.. report.Sequences.Select(Sequence)],
-            Summary(report.Summary),
+            Summary(report.Summary, report.LongestLockHeld),
             report.Cutover is { } c
                 ? new JsonCutover(c.SourceDatabase, c.Behind, c.MissingOnTarget, c.MissingOnSource,
                     [.. c.DefinitionDifferences.Select(d => new JsonDefinitionDifference(d.Sequence, d.SourceType, d.TargetType, d.SourceIncrement, d.TargetIncrement))])
@@ -60,8 +60,9 @@ internal static class JsonReport
         s.Capacity is { } c ? new JsonCapacity(c.Limit, c.LimitedBy, Math.Round(c.UsedRatio, 6), c.Remaining, Name(c.Level)) : null,
         s.Repair is { } r ? new JsonRepair(r.PreviousNextValue, r.NextValue, r.Applied, Math.Round(r.LockHeld.TotalMilliseconds, 3), r.Script) : null);
 
-    private static JsonSummary Summary(DriftSummary s) =>
-        new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.Error, s.Busy, s.Repaired, s.Collisions, s.CapacityWarning, s.CapacityCritical, s.Unlinked);
+    private static JsonSummary Summary(DriftSummary s, TimeSpan? longestLockHeld) =>
+        new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.Error, s.Busy, s.Repaired, s.Collisions, s.CapacityWarning, s.CapacityCritical, s.Unlinked,
+            longestLockHeld is { } held ? Math.Round(held.TotalMilliseconds, 3) : null);
 
     private static string Name<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+using PgSeq.Cli.Localization;
+using Spectre.Console;
+
+namespace PgSeq.Cli.Output;
+
+/// <summary>
+/// A progress bar on standard error (phase, done/total, rate) for runs that last more than about a second, and only
+/// on a terminal: a short run, a pipe, a log or a JSON consumer never sees it.
+/// </summary>
+internal sealed class ProgressDisplay(TextWriter error, Texts texts) : IProgress<RunProgress>
+{
+    private static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
+    private readonly Stopwatch _phaseClock = Stopwatch.StartNew();
+    private RunProgress _latest = new(RunPhase.Discovering, 0, 0);
+
+    public void Report(RunProgress value)
+    {
+        var previous = Interlocked.Exchange(ref _latest, value);
+        if (previous.Phase != value.Phase)
+        {
+            _phaseClock.Restart();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/>, showing the bar from the first second on until it ends.</summary>
+    public async Task<T> ShowWhileAsync<T>(Task<T> work)
+    {
+        if (await Task.WhenAny(work, Task.Delay(Delay)) == work)
+        {
+            return await work;
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error), Interactive = InteractionSupport.Yes });
+        await console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(texts["Progress_Discovering"]);
+                while (!work.IsCompleted)
+                {
+                    Update(task);
+                    await Task.WhenAny(work, Task.Delay(100));
+                }
+
+                task.StopTask();
+            });
+        return await work;
+    }
+
+    private void Update(ProgressTask task)
+    {
+        var latest = _latest;
+        var phase = texts[$"Progress_{latest.Phase}"];
+        var rate = latest.Done / Math.Max(_phaseClock.Elapsed.TotalSeconds, 0.001);
+        task.Description = latest.Total > 0
+            ? texts["Progress_Rate", $"{phase} {latest.Done.ToString("N0", CultureInfo.InvariantCulture)}/{latest.Total.ToString("N0", CultureInfo.InvariantCulture)}", rate.ToString("N0", CultureInfo.InvariantCulture)]
+            : phase;
+        task.IsIndeterminate = latest.Total == 0;
+        task.MaxValue = Math.Max(latest.Total, 1);
+        task.Value = latest.Done;
+    }
+}

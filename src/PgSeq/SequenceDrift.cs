@@ -139,7 +139,7 @@ public static class SequenceDrift
     private static async Task<DriftReport> CheckOnAsync(Workers workers, SessionInfo session, CheckOptions options, CancellationToken cancellationToken)
     {
         var source = await MigrationSource.ReadAsync(options, cancellationToken);
-        var inspections = await DriftInspector.InspectAsync(workers, session, options, RepairPolicy.Default, source.Floors, cancellationToken);
+        var inspections = await DriftInspector.InspectAsync(workers, session, options, RepairPolicy.Default, source.Floors, lookUpNextValue: true, cancellationToken);
         var reports = new ReportFactory(options, source.Floors);
         return Report(session, [.. inspections.Select(reports.Checked)], source);
     }
@@ -155,7 +155,7 @@ public static class SequenceDrift
         }
 
         var source = await MigrationSource.ReadAsync(options, cancellationToken);
-        var inspections = await DriftInspector.InspectAsync(workers, session, options, policy, source.Floors, cancellationToken);
+        var inspections = await DriftInspector.InspectAsync(workers, session, options, policy, source.Floors, lookUpNextValue: options.DryRun, cancellationToken);
         var factory = new ReportFactory(options, source.Floors);
         var reports = inspections.Select(factory.Checked).ToArray();
         var scripts = new Dictionary<int, string>();

@@ -59,6 +59,10 @@ internal static class SequenceCatalog
             FROM pg_catalog.pg_attrdef AS ad,
                  pg_catalog.regexp_match(pg_catalog.pg_get_expr(ad.adbin, ad.adrelid),
                                          '^nextval\(\(''((?:[^'']|'''')+)''::text\)::regclass\)$') AS late (name)
+            -- A default that depends on a sequence is not late-bound; skipping those spares deparsing most defaults.
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend AS dd
+                              WHERE dd.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND dd.objid = ad.oid
+                                AND dd.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dd.refobjsubid = 0)
             UNION ALL
             SELECT e.seq_oid, e.table_oid, e.attnum, false, false, false, true
             FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.oid[]), pg_catalog.unnest($2::pg_catalog.oid[]), pg_catalog.unnest($3::pg_catalog.int2[]))
@@ -94,6 +98,13 @@ internal static class SequenceCatalog
             UNION ALL
             SELECT seq_oid, table_oid, attnum, false, false, false, false, true FROM inferred
         ),
+        indexed (table_oid, attnum) AS (
+            SELECT DISTINCT i.indrelid, i.indkey[0]
+            FROM pg_catalog.pg_index AS i
+            JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid
+            JOIN pg_catalog.pg_am AS am ON am.oid = ic.relam
+            WHERE i.indpred IS NULL AND am.amname = 'btree'
+        ),
         covered (seq_oid, table_oid, attnum) AS (
             SELECT DISTINCT l.seq_oid, l.table_oid, l.attnum
             FROM link AS l
@@ -128,14 +139,7 @@ internal static class SequenceCatalog
                pg_catalog.has_table_privilege(l.table_oid, 'UPDATE')
                  OR pg_catalog.has_table_privilege(l.table_oid, 'DELETE')
                  OR pg_catalog.has_table_privilege(l.table_oid, 'TRUNCATE'),
-               EXISTS (SELECT 1
-                       FROM pg_catalog.pg_index AS i
-                       JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid
-                       JOIN pg_catalog.pg_am AS am ON am.oid = ic.relam
-                       WHERE i.indrelid = l.table_oid
-                         AND i.indkey[0] = l.attnum
-                         AND i.indpred IS NULL
-                         AND am.amname = 'btree'),
+               ix.table_oid IS NOT NULL,
                l.explicit,
                l.inferred,
                sn.nspname
@@ -147,7 +151,8 @@ internal static class SequenceCatalog
                    JOIN pg_catalog.pg_namespace AS tn ON tn.oid = tc.relnamespace
                    JOIN pg_catalog.pg_attribute AS a ON a.attrelid = l.table_oid AND a.attnum = l.attnum
                    JOIN base_type AS bt ON bt.type_oid = a.atttypid
-                   LEFT JOIN pg_catalog.pg_attrdef AS ad ON ad.adrelid = l.table_oid AND ad.adnum = l.attnum)
+                   LEFT JOIN pg_catalog.pg_attrdef AS ad ON ad.adrelid = l.table_oid AND ad.adnum = l.attnum
+                   LEFT JOIN indexed AS ix ON ix.table_oid = l.table_oid AND ix.attnum = l.attnum)
           ON l.seq_oid = s.seqrelid
          AND NOT EXISTS (SELECT 1 FROM covered AS cv
                          WHERE cv.seq_oid = l.seq_oid AND cv.table_oid = l.table_oid AND cv.attnum = l.attnum)

@@ -67,7 +67,7 @@ internal static class DriftDiagnosis
 
         if (sequence.Cycle)
         {
-            return DiagnoseCycle(sequence, nextValue, extreme, columns.NextValueTaken);
+            return DiagnoseCycle(sequence, nextValue, extreme, columns.NextValueTaken == true);
         }
 
         var edge = sequence.Descending ? "MIN" : "MAX";
@@ -87,13 +87,16 @@ internal static class DriftDiagnosis
             var noRoom = policy.Margin > 0
                 ? Phrases.NoRoomForMargin(edge, extreme, policy.Margin, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence))
                 : Phrases.NoRoom(edge, extreme, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence));
-            return new Verdict(SequenceStatus.Error, Finding.NoRoom, noRoom, nextValue, behindBy, columns.NextValueTaken, null);
+            return new Verdict(SequenceStatus.Error, Finding.NoRoom, noRoom, nextValue, behindBy, columns.NextValueTaken == true, null);
         }
 
-        var reason = columns.NextValueTaken
-            ? Phrases.BehindCollides(nextValue, edge, extreme, behindBy)
-            : Phrases.BehindLater(nextValue, edge, extreme, behindBy);
-        return new Verdict(SequenceStatus.Drift, Finding.Behind, reason, nextValue, behindBy, columns.NextValueTaken, Move(sequence, (long)goal));
+        var reason = columns.NextValueTaken switch
+        {
+            true => Phrases.BehindCollides(nextValue, edge, extreme, behindBy),
+            false => Phrases.BehindLater(nextValue, edge, extreme, behindBy),
+            null => Phrases.Behind(nextValue, edge, extreme, behindBy),
+        };
+        return new Verdict(SequenceStatus.Drift, Finding.Behind, reason, nextValue, behindBy, columns.NextValueTaken == true, Move(sequence, (long)goal));
     }
 
     /// <summary>

@@ -14,10 +14,11 @@ internal static class DriftInspector
     /// <param name="options">Scope and timeouts.</param>
     /// <param name="policy">How far a repair would move a sequence.</param>
     /// <param name="floors">After a migration, the next value of each source sequence by name: a floor for the target's.</param>
+    /// <param name="lookUpNextValue">Whether to find out if a drifted sequence's very next value is taken (for the report).</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
     public static async Task<IReadOnlyList<Inspection>> InspectAsync(
         Workers workers, SessionInfo session, CheckOptions options, RepairPolicy policy,
-        IReadOnlyDictionary<string, long> floors, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, long> floors, bool lookUpNextValue, CancellationToken cancellationToken)
     {
         options.Progress?.Report(new RunProgress(RunPhase.Discovering, 0, 0));
         var sequences = new RelationFilter(options).Apply(await SequenceCatalog.LoadAsync(workers.Main, options.Links, cancellationToken));
@@ -42,7 +43,7 @@ internal static class DriftInspector
         }
 
         var measuring = new ProgressCounter(options.Progress, RunPhase.Measuring, probeTargets.Sum(t => t.Sequence.MeasuredColumns.Count())).Start();
-        var extremes = await workers.RunAsync(probeTargets, (connection, slice) => ColumnExtremeProbe.ReadAsync(connection, slice, options, measuring.Add, cancellationToken), cancellationToken);
+        var extremes = await workers.RunAsync(probeTargets, (connection, slice) => ColumnExtremeProbe.ReadAsync(connection, slice, options, lookUpNextValue, measuring.Add, cancellationToken), cancellationToken);
         foreach (var ((sequence, _), (columns, failure)) in probeTargets.Zip(extremes))
         {
             var state = states[sequence.Oid].Value;

@@ -12,6 +12,9 @@ internal static class Phrases
         ? P("in_sync_descending", "the next value {0} is below {1} {2}", next, edge, extreme)
         : P("in_sync_ascending", "the next value {0} is above {1} {2}", next, edge, extreme);
 
+    public static Phrase Behind(long next, string edge, long extreme, long behind) =>
+        P("behind", "the next value {0} is not past {1} {2}: the sequence is {3} behind", next, edge, extreme, behind);
+
     public static Phrase BehindCollides(long next, string edge, long extreme, long behind) =>
         P("behind_collides", "the next value {0} is not past {1} {2}: the sequence is {3} behind and the very next insert collides", next, edge, extreme, behind);
 

@@ -5,9 +5,9 @@ using PgSeq.Diagnosis;
 namespace PgSeq.Probing;
 
 /// <summary>
-/// Reads MAX (MIN for descending sequences) of every measured column, and whether the value the sequence hands out
-/// next is already taken. <c>max(col)</c> on a column with a leading btree index reads one index entry; partitioned and
-/// inheritance parents are read without ONLY, so their children are included.
+/// Reads MAX (MIN for descending sequences) of every measured column, then, where it matters, whether the value the
+/// sequence hands out next is already taken. <c>max(col)</c> on a column with a leading btree index reads one index
+/// entry; partitioned and inheritance parents are read without ONLY, so their children are included.
 /// </summary>
 internal static class ColumnExtremeProbe
 {
@@ -15,24 +15,27 @@ internal static class ColumnExtremeProbe
     /// <param name="connection">An open connection.</param>
     /// <param name="sequences">The sequences with the value each hands out next (null when unknown).</param>
     /// <param name="options">Timeouts, for messages.</param>
+    /// <param name="lookUpNextValue">Whether to find out if the next value is taken for sequences that are behind
+    /// (a repair run does not need to; CYCLE sequences, judged by it alone, are always looked up).</param>
     /// <param name="advanced">Told how many columns each step finished.</param>
     /// <param name="cancellationToken">Cancels the probes.</param>
     public static async Task<(ColumnExtremes Value, Verdict? Failure)[]> ReadAsync(
         NpgsqlConnection connection,
         IReadOnlyList<(CatalogSequence Sequence, long? NextValue)> sequences,
         CheckOptions options,
+        bool lookUpNextValue,
         Action<int>? advanced,
         CancellationToken cancellationToken)
     {
         var probes = sequences
             .SelectMany((s, index) => s.Sequence.MeasuredColumns.Select(column => (Index: index, s.Sequence, Column: column, s.NextValue)))
             .ToList();
-        var read = await ChunkedQuery.RunAsync(
+        var extremes = await ChunkedQuery.RunAsync(
             connection,
             probes,
-            (probe, row, parameters) => Select(probe.Sequence, probe.Column, row, parameters.AddBigint(probe.NextValue)),
-            reader => (Extreme: reader.IsDBNull(1) ? (long?)null : reader.GetInt64(1), Taken: reader.GetBoolean(2)),
-            (probe, error) => ProbeFailure.Classify(error, Phrases.ColumnSubject($"{probe.Column.Table}.{probe.Column.ColumnIdentifier}"), options),
+            (probe, row, _) => $"SELECT {row}, pg_catalog.{(probe.Sequence.Definition.Descending ? "min" : "max")}({probe.Column.ColumnIdentifier})::int8 FROM {probe.Column.Table}",
+            reader => reader.IsDBNull(1) ? (long?)null : reader.GetInt64(1),
+            (probe, error) => Failure(probe.Column, error, options),
             options.StatementTimeout,
             advanced,
             cancellationToken);
@@ -41,25 +44,47 @@ internal static class ColumnExtremeProbe
         for (var i = 0; i < probes.Count; i++)
         {
             var index = probes[i].Index;
-            var descending = probes[i].Sequence.Definition.Descending;
+            if (results[index].Failure is null)
+            {
+                results[index] = extremes[i].Failure is { } failure
+                    ? (default, failure)
+                    : (new ColumnExtremes(Fold(results[index].Value.Extreme, extremes[i].Value, probes[i].Sequence.Definition.Descending), null), null);
+            }
+        }
+
+        // The existence check is a second, narrower pass: only sequences whose next value could be taken need it.
+        var suspects = probes.Where(p => results[p.Index].Failure is null && Suspect(p.Sequence.Definition, p.NextValue, results[p.Index].Value.Extreme, lookUpNextValue)).ToList();
+        var taken = await ChunkedQuery.RunAsync(
+            connection,
+            suspects,
+            (probe, row, parameters) => $"SELECT {row}, EXISTS (SELECT 1 FROM {probe.Column.Table} WHERE {probe.Column.ColumnIdentifier} = {parameters.AddBigint(probe.NextValue)})",
+            reader => reader.GetBoolean(1),
+            (probe, error) => Failure(probe.Column, error, options),
+            options.StatementTimeout,
+            null,
+            cancellationToken);
+        for (var i = 0; i < suspects.Count; i++)
+        {
+            var index = suspects[i].Index;
             if (results[index].Failure is not null)
             {
                 continue;
             }
 
-            if (read[i].Failure is { } failure)
-            {
-                results[index] = (default, failure);
-                continue;
-            }
-
-            var (extreme, taken) = read[i].Value;
-            var sofar = results[index].Value;
-            results[index] = (new ColumnExtremes(Fold(sofar.Extreme, extreme, descending), sofar.NextValueTaken || taken), null);
+            results[index] = taken[i].Failure is { } failure
+                ? (default, failure)
+                : (results[index].Value with { NextValueTaken = results[index].Value.NextValueTaken == true || taken[i].Value }, null);
         }
 
         return results;
     }
+
+    private static bool Suspect(SequenceDefinition definition, long? next, long? extreme, bool lookUpNextValue) =>
+        next is not null && extreme is not null
+        && (definition.Cycle || (lookUpNextValue && (definition.Descending ? next >= extreme : next <= extreme)));
+
+    private static Verdict Failure(CatalogColumn column, PostgresException error, CheckOptions options) =>
+        ProbeFailure.Classify(error, Phrases.ColumnSubject($"{column.Table}.{column.ColumnIdentifier}"), options);
 
     private static long? Fold(long? a, long? b, bool descending) => (a, b) switch
     {
@@ -67,17 +92,4 @@ internal static class ColumnExtremeProbe
         (_, null) => a,
         var (x, y) => descending ? Math.Min(x.Value, y.Value) : Math.Max(x.Value, y.Value),
     };
-
-    // The existence check only runs when the extreme says the next value could be taken (or, for CYCLE sequences,
-    // always), so a healthy sequence costs one index entry per column.
-    private static string Select(CatalogSequence sequence, CatalogColumn column, int row, string next)
-    {
-        var definition = sequence.Definition;
-        var aggregate = definition.Descending ? "min" : "max";
-        var couldBeTaken = definition.Cycle ? $"{next} IS NOT NULL" : $"m.v {(definition.Descending ? "<=" : ">=")} {next}";
-        return $"""
-            SELECT {row}, m.v, CASE WHEN {couldBeTaken} THEN EXISTS (SELECT 1 FROM {column.Table} WHERE {column.ColumnIdentifier} = {next}) ELSE false END
-            FROM (SELECT pg_catalog.{aggregate}({column.ColumnIdentifier})::int8 FROM {column.Table}) AS m (v)
-            """;
-    }
 }

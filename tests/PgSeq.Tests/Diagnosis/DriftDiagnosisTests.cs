@@ -10,7 +10,7 @@ public sealed class DriftDiagnosisTests
     private static SequenceDefinition Sequence(string type = "bigint", long start = 1, long increment = 1, long min = 1, long max = long.MaxValue, bool cycle = false) =>
         new("public.s", type, start, increment, min, max, Cache: 1, cycle);
 
-    private static Verdict Diagnose(SequenceDefinition sequence, long lastValue, bool isCalled, long? extreme, bool taken = false, long margin = 0, bool rewind = false) =>
+    private static Verdict Diagnose(SequenceDefinition sequence, long lastValue, bool isCalled, long? extreme, bool? taken = false, long margin = 0, bool rewind = false) =>
         DriftDiagnosis.Diagnose(sequence, new SequenceState(lastValue, isCalled), new ColumnExtremes(extreme, taken), new RepairPolicy(margin, rewind));
 
     [Fact]
@@ -66,6 +66,16 @@ public sealed class DriftDiagnosisTests
         Assert.Equal(SequenceStatus.Drift, verdict.Status);
         Assert.False(verdict.NextInsertCollides);
         Assert.Contains("later nextval() collides", verdict.Reason.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_the_next_value_was_not_looked_up_the_reason_claims_neither_way()
+    {
+        var verdict = Diagnose(Serial, lastValue: 2, isCalled: true, extreme: 28, taken: null);
+
+        Assert.Equal(SequenceStatus.Drift, verdict.Status);
+        Assert.False(verdict.NextInsertCollides);
+        Assert.Equal("the next value 3 is not past MAX 28: the sequence is 26 behind", verdict.Reason.ToString());
     }
 
     [Fact]

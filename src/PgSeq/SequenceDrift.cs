@@ -43,10 +43,11 @@ public static class SequenceDrift
     {
         EnsureOpen(connection);
         options ??= new CheckOptions();
+        var inTransaction = await InTransactionAsync(connection, cancellationToken);
         var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken);
         try
         {
-            await using var workers = new Workers(connection, null, options);
+            await using var workers = new Workers(connection, null, options, inTransaction);
             return await CheckOnAsync(workers, session, options, cancellationToken);
         }
         finally
@@ -127,7 +128,7 @@ public static class SequenceDrift
         var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken);
         try
         {
-            await using var workers = new Workers(connection, null, options);
+            await using var workers = new Workers(connection, null, options, inTransaction: true);
             return await FixOnAsync(workers, session, options, RepairBoundary.Savepoint, cancellationToken);
         }
         finally
@@ -158,6 +159,7 @@ public static class SequenceDrift
         var inspections = await DriftInspector.InspectAsync(workers, session, options, policy, source.Floors, lookUpNextValue: options.DryRun, cancellationToken);
         var factory = new ReportFactory(options, source.Floors);
         var reports = inspections.Select(factory.Checked).ToArray();
+        var hold = RepairScript.HoldFor(boundary, session.VersionNumber);
         var scripts = new Dictionary<int, string>();
         var jobs = new List<RepairJob>();
         for (var i = 0; i < inspections.Count; i++)
@@ -170,7 +172,7 @@ public static class SequenceDrift
 
             var floor = source.Floors.TryGetValue(inspection.Sequence.Name, out var f) ? f : (long?)null;
             var plan = $"next value {inspection.Verdict.NextValue?.ToString(CultureInfo.InvariantCulture) ?? "none"} → {move.NextValue.ToString(CultureInfo.InvariantCulture)} when checked";
-            scripts[i] = RepairScript.Render(inspection.Sequence, policy, options, floor, plan);
+            scripts[i] = RepairScript.Render(inspection.Sequence, policy, options, floor, hold, plan);
             if (RepairPermission.Check(inspection.Sequence, session) is { } refusal)
             {
                 reports[i] = factory.Failed(inspection, refusal);
@@ -188,7 +190,7 @@ public static class SequenceDrift
         var repairing = new ProgressCounter(options.Progress, RunPhase.Repairing, jobs.Count).Start();
         try
         {
-            await workers.RunAsync(jobs, (connection, slice) => RepairExecutor.RunAsync(connection, slice, policy, options, boundary, repairing.Add, cancellationToken), cancellationToken);
+            await workers.RunAsync(jobs, (connection, slice) => RepairExecutor.RunAsync(connection, slice, policy, options, boundary, hold, repairing.Add, cancellationToken), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

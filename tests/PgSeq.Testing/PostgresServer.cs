@@ -82,6 +82,18 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     /// <summary>
+    /// Kills the server as a crash would (immediate shutdown: no checkpoint, WAL not yet written out is lost) and starts
+    /// it again through crash recovery.
+    /// </summary>
+    public async Task CrashAndRecoverAsync()
+    {
+        await _admin!.DisposeAsync();
+        await Check(RunAsClusterOwnerAsync(PostgresBinaries.Program("pg_ctl"), "-D", DataDirectory!, "-m", "immediate", "-w", "stop"));
+        await StartAsync();
+        _admin = NpgsqlDataSource.Create(AdminConnectionString);
+    }
+
+    /// <summary>
     /// A hot standby of this cluster, streaming from it (pg_basebackup -R), in a cluster of its own; dispose it when done.
     /// </summary>
     public async Task<PostgresServer> StartStandbyAsync()

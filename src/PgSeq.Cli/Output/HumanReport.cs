@@ -7,16 +7,21 @@ namespace PgSeq.Cli.Output;
 /// <summary>The report as a table in the spirit of the incident report, the reasons behind it, and a summary line.</summary>
 internal static class HumanReport
 {
+    /// <summary>Rows shown without --verbose: a table of ten thousand rows helps nobody (and takes seconds to draw);
+    /// the most serious come first and --json lists everything.</summary>
+    public const int RowLimit = 100;
+
     /// <summary>Writes the report; with <paramref name="quiet"/>, only the sequences that need attention (or were
     /// repaired), and nothing at all when there are none.</summary>
     public static void Write(IAnsiConsole console, Texts texts, DriftReport report, RunMode mode, string target, bool verbose, bool quiet)
     {
-        IReadOnlyList<SequenceReport> shown = quiet ? [.. report.Sequences.Where(NeedsAttention)] : report.Sequences;
-        if (quiet && shown.Count == 0)
+        IReadOnlyList<SequenceReport> listed = quiet ? [.. report.Sequences.Where(NeedsAttention)] : report.Sequences;
+        if (quiet && listed.Count == 0)
         {
             return;
         }
 
+        IReadOnlyList<SequenceReport> shown = verbose || listed.Count <= RowLimit ? listed : [.. listed.OrderBy(Severity).Take(RowLimit)];
         console.Write(new Text(texts[$"Heading_{mode}", target, report.ServerVersion.Split(' ')[0]]));
         console.WriteLine();
         if (shown.Count > 0)
@@ -24,6 +29,12 @@ internal static class HumanReport
             console.WriteLine();
             console.Write(Table(console, texts, shown));
             WriteDetails(console, texts, shown, verbose);
+        }
+
+        if (listed.Count > shown.Count)
+        {
+            console.Write(new Text(texts["Rows_Hidden", texts.Count(listed.Count - shown.Count, "Sequences")]));
+            console.WriteLine();
         }
 
         if (report.Cutover is { } cutover && (!quiet || cutover.Behind > 0 || cutover.MissingOnTarget.Count > 0))
@@ -142,6 +153,21 @@ internal static class HumanReport
 
         return line;
     }
+
+    // What a reader must see first when not every row fits (OrderBy is stable: catalog order within a rank).
+    private static int Severity(SequenceReport sequence) => sequence switch
+    {
+        { Status: SequenceStatus.Error } => 0,
+        { Status: SequenceStatus.Busy } => 1,
+        { Status: SequenceStatus.Drift, NextInsertCollides: true } => 2,
+        { Status: SequenceStatus.Drift } => 3,
+        { Status: SequenceStatus.CapacityCritical } => 4,
+        { Status: SequenceStatus.CapacityWarning } => 5,
+        { Repair.Applied: true } => 6,
+        { Status: SequenceStatus.Unlinked } => 7,
+        { Status: SequenceStatus.Skipped } => 8,
+        _ => 9,
+    };
 
     private static bool NeedsAttention(SequenceReport sequence) =>
         sequence.Repair is { Applied: true }

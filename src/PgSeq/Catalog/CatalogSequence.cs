@@ -20,6 +20,9 @@ internal sealed record CatalogSequence(
     /// <summary>The sequence's schema, unquoted (for pattern matching).</summary>
     public required string Schema { get; init; }
 
+    /// <summary>True for an UNLOGGED sequence.</summary>
+    public bool Unlogged { get; init; }
+
     /// <summary>True when every column is <see cref="LinkKind.Inferred"/>: the link is a guess from the name.</summary>
     public bool Inferred => Columns.Count > 0 && Columns.All(c => c.Link.Kind == LinkKind.Inferred);
 

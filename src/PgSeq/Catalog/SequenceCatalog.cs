@@ -22,6 +22,9 @@ internal static class SequenceCatalog
     // Only ordinary and partitioned tables count. A partition or inheritance child whose column is fed by the same
     // sequence as the same-named column of an ancestor is "covered": MAX() on the ancestor already includes its rows.
     // Sequences that feed nothing are returned too, with no column.
+    // Defaults are deparsed without their table (relid 0): with it, pg_get_expr opens the table, waiting behind any
+    // ACCESS EXCLUSIVE lock (a running ALTER TABLE, VACUUM FULL) and loading every table into the relation cache.
+    // Only generation expressions refer to columns, and those are never deparsed.
     private const string Sql = """
         WITH RECURSIVE
         ancestry (child, ancestor) AS (
@@ -56,8 +59,9 @@ internal static class SequenceCatalog
              AND d.refobjsubid = 0
             UNION ALL
             SELECT pg_catalog.to_regclass(pg_catalog.replace(late.name[1], '''''', '''')), ad.adrelid, ad.adnum, false, true, true, false
-            FROM pg_catalog.pg_attrdef AS ad,
-                 pg_catalog.regexp_match(pg_catalog.pg_get_expr(ad.adbin, ad.adrelid),
+            FROM pg_catalog.pg_attrdef AS ad
+            JOIN pg_catalog.pg_attribute AS la ON la.attrelid = ad.adrelid AND la.attnum = ad.adnum,
+                 pg_catalog.regexp_match(pg_catalog.pg_get_expr(CASE WHEN la.attgenerated = '' THEN ad.adbin END, 0),
                                          '^nextval\(\(''((?:[^'']|'''')+)''::text\)::regclass\)$') AS late (name)
             -- A default that depends on a sequence is not late-bound; skipping those spares deparsing most defaults.
             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend AS dd
@@ -134,7 +138,7 @@ internal static class SequenceCatalog
                l.owned,
                l.in_default,
                l.late_bound,
-               pg_catalog.pg_get_expr(ad.adbin, ad.adrelid),
+               pg_catalog.pg_get_expr(CASE WHEN a.attgenerated = '' THEN ad.adbin END, 0),
                pg_catalog.has_column_privilege(l.table_oid, l.attnum, 'SELECT'),
                pg_catalog.has_table_privilege(l.table_oid, 'UPDATE')
                  OR pg_catalog.has_table_privilege(l.table_oid, 'DELETE')
@@ -142,7 +146,8 @@ internal static class SequenceCatalog
                ix.table_oid IS NOT NULL,
                l.explicit,
                l.inferred,
-               sn.nspname
+               sn.nspname,
+               sc.relpersistence = 'u'
         FROM pg_catalog.pg_sequence AS s
         JOIN pg_catalog.pg_class AS sc ON sc.oid = s.seqrelid
         JOIN pg_catalog.pg_namespace AS sn ON sn.oid = sc.relnamespace
@@ -195,6 +200,7 @@ internal static class SequenceCatalog
                 entry = (new CatalogSequence(oid, definition, reader.GetString(2), reader.GetString(3), reader.GetBoolean(11), reader.GetBoolean(12), columns)
                 {
                     Schema = reader.GetString(31),
+                    Unlogged = reader.GetBoolean(32),
                 }, columns);
                 sequences.Add(oid, entry);
             }

@@ -17,7 +17,7 @@ internal static class SourceReader
         var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken, readOnly: true);
         var catalog = new RelationFilter(options).Apply(await SequenceCatalog.LoadAsync(connection, options.Links, cancellationToken));
         var readable = catalog.Where(s => s.CanRead).ToList();
-        var states = await SequenceStateReader.ReadAsync(connection, readable, options, null, cancellationToken);
+        var states = await SequenceStateReader.ReadAsync(connection, inTransaction: false, readable, options, null, cancellationToken);
         var positions = readable.Zip(states).ToDictionary(p => p.First.Oid, p => p.Second.Failure is null ? DriftDiagnosis.NextValue(p.First.Definition, p.Second.Value) : null);
         return (session.Database, catalog.ToDictionary(s => s.Name, s => new SourceSequence(s.Definition, positions.GetValueOrDefault(s.Oid)), StringComparer.Ordinal));
     }

@@ -25,7 +25,7 @@ internal static class DriftInspector
 
         var readable = sequences.Where(s => s.CanRead).ToList();
         var reading = new ProgressCounter(options.Progress, RunPhase.ReadingSequences, readable.Count).Start();
-        var stateRows = await workers.RunAsync(readable, (connection, slice) => SequenceStateReader.ReadAsync(connection, slice, options, reading.Add, cancellationToken), cancellationToken);
+        var stateRows = await workers.RunAsync(readable, (connection, slice) => SequenceStateReader.ReadAsync(connection, workers.InTransaction, slice, options, reading.Add, cancellationToken), cancellationToken);
         var states = readable.Zip(stateRows).ToDictionary(p => p.First.Oid, p => p.Second);
 
         var inspections = new Dictionary<uint, Inspection>();
@@ -43,7 +43,7 @@ internal static class DriftInspector
         }
 
         var measuring = new ProgressCounter(options.Progress, RunPhase.Measuring, probeTargets.Sum(t => t.Sequence.MeasuredColumns.Count())).Start();
-        var extremes = await workers.RunAsync(probeTargets, (connection, slice) => ColumnExtremeProbe.ReadAsync(connection, slice, options, lookUpNextValue, measuring.Add, cancellationToken), cancellationToken);
+        var extremes = await workers.RunAsync(probeTargets, (connection, slice) => ColumnExtremeProbe.ReadAsync(connection, workers.InTransaction, slice, options, lookUpNextValue, measuring.Add, cancellationToken), cancellationToken);
         foreach (var ((sequence, _), (columns, failure)) in probeTargets.Zip(extremes))
         {
             var state = states[sequence.Oid].Value;

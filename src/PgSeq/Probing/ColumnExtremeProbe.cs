@@ -13,6 +13,7 @@ internal static class ColumnExtremeProbe
 {
     /// <summary>Probes the measured columns of each sequence and folds them into one <see cref="ColumnExtremes"/> per sequence.</summary>
     /// <param name="connection">An open connection.</param>
+    /// <param name="inTransaction">Whether the connection is inside the caller's transaction.</param>
     /// <param name="sequences">The sequences with the value each hands out next (null when unknown).</param>
     /// <param name="options">Timeouts, for messages.</param>
     /// <param name="lookUpNextValue">Whether to find out if the next value is taken for sequences that are behind
@@ -21,6 +22,7 @@ internal static class ColumnExtremeProbe
     /// <param name="cancellationToken">Cancels the probes.</param>
     public static async Task<(ColumnExtremes Value, Verdict? Failure)[]> ReadAsync(
         NpgsqlConnection connection,
+        bool inTransaction,
         IReadOnlyList<(CatalogSequence Sequence, long? NextValue)> sequences,
         CheckOptions options,
         bool lookUpNextValue,
@@ -32,6 +34,7 @@ internal static class ColumnExtremeProbe
             .ToList();
         var extremes = await ChunkedQuery.RunAsync(
             connection,
+            inTransaction,
             probes,
             (probe, row, _) => $"SELECT {row}, pg_catalog.{(probe.Sequence.Definition.Descending ? "min" : "max")}({probe.Column.ColumnIdentifier})::int8 FROM {probe.Column.Table}",
             reader => reader.IsDBNull(1) ? (long?)null : reader.GetInt64(1),
@@ -56,6 +59,7 @@ internal static class ColumnExtremeProbe
         var suspects = probes.Where(p => results[p.Index].Failure is null && Suspect(p.Sequence.Definition, p.NextValue, results[p.Index].Value.Extreme, lookUpNextValue)).ToList();
         var taken = await ChunkedQuery.RunAsync(
             connection,
+            inTransaction,
             suspects,
             (probe, row, parameters) => $"SELECT {row}, EXISTS (SELECT 1 FROM {probe.Column.Table} WHERE {probe.Column.ColumnIdentifier} = {parameters.AddBigint(probe.NextValue)})",
             reader => reader.GetBoolean(1),

@@ -12,9 +12,10 @@ internal static class SequenceStateReader
 {
     /// <summary>Reads the state of every sequence, in as few statements as <see cref="ChunkedQuery"/> allows.</summary>
     public static Task<(SequenceState Value, Verdict? Failure)[]> ReadAsync(
-        NpgsqlConnection connection, IReadOnlyList<CatalogSequence> sequences, CheckOptions options, Action<int>? advanced, CancellationToken cancellationToken) =>
+        NpgsqlConnection connection, bool inTransaction, IReadOnlyList<CatalogSequence> sequences, CheckOptions options, Action<int>? advanced, CancellationToken cancellationToken) =>
         ChunkedQuery.RunAsync(
             connection,
+            inTransaction,
             sequences,
             (sequence, row, _) => $"SELECT {row}, last_value, is_called FROM {sequence.Name}",
             reader => new SequenceState(reader.GetInt64(1), reader.GetBoolean(2)),

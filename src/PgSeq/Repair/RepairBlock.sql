@@ -34,7 +34,7 @@ BEGIN
             WHERE (CASE WHEN ty.typtype = 'd' THEN ty.typbasetype ELSE ty.oid END)
                     IN ('pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype, 'pg_catalog.int8'::pg_catalog.regtype)
               AND (ad.oid IS NULL OR a.attidentity <> ''
-                   OR pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) ~ '^\(?nextval\(''(?:[^'']|'''')+''::regclass\)(?:\)::(?:smallint|integer|bigint))?$')
+                   OR pg_catalog.pg_get_expr(CASE WHEN a.attgenerated = '' THEN ad.adbin END, 0) ~ '^\(?nextval\(''(?:[^'']|'''')+''::regclass\)(?:\)::(?:smallint|integer|bigint))?$')
         )
         SELECT m.seq_oid, s.seqincrement AS inc, s.seqmin AS min_value, s.seqmax AS max_value,
                pg_catalog.string_agg(DISTINCT m.table_oid::pg_catalog.regclass::text, ', ') AS tables,

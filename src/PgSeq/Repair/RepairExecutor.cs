@@ -18,7 +18,7 @@ internal static class RepairExecutor
     /// </summary>
     public static async Task<RepairJob[]> RunAsync(
         NpgsqlConnection connection, IReadOnlyList<RepairJob> jobs, RepairPolicy policy, CheckOptions options, RepairBoundary boundary,
-        Action<int>? advanced, CancellationToken cancellationToken)
+        SequenceHold hold, Action<int>? advanced, CancellationToken cancellationToken)
     {
         var next = 0;
         while (next < jobs.Count)
@@ -28,12 +28,14 @@ internal static class RepairExecutor
             {
                 Timeout = CommandTimeouts.For((options.StatementTimeout + options.LockTimeout) * count),
             };
-            var statements = 0;
+            // Only the round trip's last repair waits for the WAL flush at its commit; the flush covers the earlier
+            // commits too (the WAL is one sequence), so the round trip's repairs are reported once they would survive
+            // a crash. The last repair writes WAL, and so flushes, whenever it moves its sequence or takes its ACCESS
+            // EXCLUSIVE hold (logged for standbys). After a failed repair, the WAL writer flushes the earlier ones
+            // within wal_writer_delay (200 ms by default), or the next round trip does.
             for (var i = next; i < next + count; i++)
             {
-                var script = RepairScript.Statements(jobs[i].Sequence, policy, options, jobs[i].Floor, boundary);
-                statements = script.Count;
-                foreach (var statement in script)
+                foreach (var statement in RepairScript.Statements(jobs[i].Sequence, policy, options, jobs[i].Floor, boundary, hold, deferFlush: i < next + count - 1))
                 {
                     batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
                 }
@@ -66,9 +68,10 @@ internal static class RepairExecutor
             }
             catch (PostgresException error) when (!cancellationToken.IsCancellationRequested && !ConnectionLoss.Is(error, connection))
             {
+                // The server skipped everything after the failed statement, so the repairs whose SELECT was read
+                // committed, and the failed one is the next.
                 await RollbackAsync(connection, boundary);
-                var position = error.BatchCommand is { } command ? batch.BatchCommands.IndexOf(command) : -1;
-                var failed = next + (position >= 0 ? position / statements : results.Count);
+                var failed = next + results.Count;
                 for (var i = next; i < failed; i++)
                 {
                     jobs[i].Result = results[i - next];

@@ -16,9 +16,8 @@ namespace PgSeq.Repair;
 /// <item>bounds its waits with <c>lock_timeout</c> and <c>statement_timeout</c>;</item>
 /// <item>locks the tables in SHARE ROW EXCLUSIVE mode: writers (and in-flight writers, whose rows MAX() cannot see
 /// yet) are waited out and then held back, readers are not, and a second pgseq queues behind the first;</item>
-/// <item>holds the sequence with an ALTER SEQUENCE that changes nothing: LOCK TABLE refuses sequences, but ALTER
-/// SEQUENCE takes a lock that makes every nextval() caller wait until COMMIT, and it makes the later setval()
-/// transactional, so a rollback (or a killed client) leaves the sequence untouched;</item>
+/// <item>holds the sequence with an ALTER SEQUENCE that changes nothing (see <see cref="SequenceHold"/>): LOCK TABLE
+/// refuses sequences, but ALTER SEQUENCE takes a lock that makes every nextval() caller wait until COMMIT;</item>
 /// <item>re-reads the sequence and MAX() under those locks and moves the sequence only forward (or, with rewind, to
 /// just past the data), deciding on the server so that the printed script is as safe as the tool.</item>
 /// </list>
@@ -31,31 +30,47 @@ internal static class RepairScript
     /// <param name="options">The timeouts.</param>
     /// <param name="floor">After a migration: a next value the sequence must reach whatever its data says.</param>
     /// <param name="boundary">Its own transaction, or a savepoint in the caller's.</param>
-    public static IReadOnlyList<string> Statements(CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, RepairBoundary boundary = RepairBoundary.Transaction)
+    /// <param name="hold">How to hold the sequence; see <see cref="HoldFor"/>.</param>
+    /// <param name="deferFlush">Commit without waiting for the WAL flush (<c>synchronous_commit = off</c>), for a
+    /// transaction of its own that a later, synchronous commit on the same connection makes durable: that commit
+    /// flushes the WAL up to itself, this one included. A crash in between can only lose the repair, never half of it.</param>
+    public static IReadOnlyList<string> Statements(
+        CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, RepairBoundary boundary, SequenceHold hold, bool deferFlush = false)
     {
         var tables = sequence.MeasuredColumns.Select(c => c.Table).Distinct().Order(StringComparer.Ordinal);
+        IEnumerable<string> flush = deferFlush && boundary == RepairBoundary.Transaction ? ["SET LOCAL synchronous_commit = off"] : [];
         return
         [
             boundary == RepairBoundary.Transaction ? "BEGIN" : $"SAVEPOINT {Savepoint}",
+            .. flush,
             $"SET LOCAL lock_timeout = '{Durations.Setting(options.LockTimeout)}'",
             $"SET LOCAL statement_timeout = '{Durations.Setting(options.StatementTimeout)}'",
             $"LOCK TABLE {string.Join(", ", tables)} IN SHARE ROW EXCLUSIVE MODE",
-            $"ALTER SEQUENCE {sequence.Name} INCREMENT BY {Number(sequence.Definition.Increment)}",
+            hold == SequenceHold.AlterPersistence
+                ? $"ALTER SEQUENCE {sequence.Name} SET {(sequence.Unlogged ? "UNLOGGED" : "LOGGED")}"
+                : $"ALTER SEQUENCE {sequence.Name} INCREMENT BY {Number(sequence.Definition.Increment)}",
             Move(sequence, policy, floor),
             boundary == RepairBoundary.Transaction ? "COMMIT" : $"RELEASE SAVEPOINT {Savepoint}",
         ];
     }
 
+    /// <summary>
+    /// The cheap hold where it is safe and the server has it (PostgreSQL 15); inside the caller's transaction the
+    /// transactional one, so that a rollback of that transaction also undoes the move.
+    /// </summary>
+    public static SequenceHold HoldFor(RepairBoundary boundary, int serverVersionNumber) =>
+        boundary == RepairBoundary.Transaction && serverVersionNumber >= 150000 ? SequenceHold.AlterPersistence : SequenceHold.AlterIncrement;
+
     /// <summary>The savepoint a repair inside the caller's transaction uses.</summary>
     public const string Savepoint = "pgseq_repair";
 
     /// <summary>The transaction as a psql script, headed by a comment saying what it repairs and what was planned.</summary>
-    public static string Render(CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, string plan)
+    public static string Render(CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, SequenceHold hold, string plan)
     {
         var script = new StringBuilder();
         var columns = string.Join(", ", sequence.MeasuredColumns.Select(c => $"{c.Table}.{c.ColumnIdentifier}"));
         script.Append("-- ").Append(Comment($"{sequence.Name} feeds {columns}: {plan}")).Append('\n');
-        foreach (var statement in Statements(sequence, policy, options, floor))
+        foreach (var statement in Statements(sequence, policy, options, floor, RepairBoundary.Transaction, hold))
         {
             script.Append(statement).Append(";\n");
         }

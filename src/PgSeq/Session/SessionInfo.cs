@@ -6,7 +6,8 @@ namespace PgSeq.Session;
 /// <param name="ServerVersion">server_version.</param>
 /// <param name="InRecovery">True on a hot standby.</param>
 /// <param name="ReadOnly">True when transactions are read-only by default (default_transaction_read_only).</param>
-internal sealed record SessionInfo(string Database, string User, string ServerVersion, bool InRecovery, bool ReadOnly)
+/// <param name="VersionNumber">server_version_num, such as 150018.</param>
+internal sealed record SessionInfo(string Database, string User, string ServerVersion, bool InRecovery, bool ReadOnly, int VersionNumber)
 {
     /// <summary>statement_timeout and lock_timeout as they were before pgseq set its own.</summary>
     public (string Statement, string Lock) PreviousTimeouts { get; init; }

@@ -15,7 +15,8 @@ internal static class SessionSetup
                pg_catalog.quote_ident(current_user),
                pg_catalog.current_setting('server_version'),
                pg_catalog.pg_is_in_recovery(),
-               pg_catalog.current_setting('transaction_read_only') = 'on'
+               pg_catalog.current_setting('transaction_read_only') = 'on',
+               pg_catalog.current_setting('server_version_num')::int4
         """;
 
     private const string RestoreSql = """
@@ -45,7 +46,7 @@ internal static class SessionSetup
         };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new SessionInfo(reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetBoolean(7), reader.GetBoolean(8))
+        return new SessionInfo(reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetBoolean(7), reader.GetBoolean(8), reader.GetInt32(9))
         {
             PreviousTimeouts = (reader.GetString(0), reader.GetString(1)),
         };

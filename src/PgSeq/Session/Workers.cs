@@ -7,7 +7,11 @@ namespace PgSeq.Session;
 /// source, opened when there is enough work to spread, so that reading and repairing thousands of sequences proceed in
 /// parallel. Each connection gets the run's timeouts. On a caller's connection there is only that one.
 /// </summary>
-internal sealed class Workers(NpgsqlConnection main, NpgsqlDataSource? dataSource, CheckOptions options) : IAsyncDisposable
+/// <param name="main">The connection the run started on.</param>
+/// <param name="dataSource">Where more connections come from; null to stay on <paramref name="main"/>.</param>
+/// <param name="options">The job count and timeouts.</param>
+/// <param name="inTransaction">Whether <paramref name="main"/> is inside the caller's transaction.</param>
+internal sealed class Workers(NpgsqlConnection main, NpgsqlDataSource? dataSource, CheckOptions options, bool inTransaction = false) : IAsyncDisposable
 {
     // Below this much work per connection, another connection costs more than it saves.
     private const int ItemsPerConnection = 200;
@@ -15,6 +19,9 @@ internal sealed class Workers(NpgsqlConnection main, NpgsqlDataSource? dataSourc
     private readonly List<NpgsqlConnection> _connections = [main];
 
     public NpgsqlConnection Main => main;
+
+    /// <summary>Whether the connections are inside the caller's transaction, where one failed statement would abort it.</summary>
+    public bool InTransaction => inTransaction;
 
     /// <summary>
     /// Splits <paramref name="items"/> into one contiguous slice per connection (opening connections up to the job

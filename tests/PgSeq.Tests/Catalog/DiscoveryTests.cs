@@ -76,6 +76,21 @@ public sealed class DiscoveryTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Generated_columns_beside_sequence_columns_are_neither_linked_nor_a_problem()
+    {
+        var report = await CheckAsync("""
+            CREATE SEQUENCE legacy_seq;
+            CREATE TABLE t (id serial PRIMARY KEY, old bigint DEFAULT nextval('legacy_seq'::text),
+                            twice int GENERATED ALWAYS AS (id * 2) STORED, label text DEFAULT 'x');
+            INSERT INTO t (id, old) VALUES (10, 10);
+            """);
+
+        Assert.Equal(["public.legacy_seq", "public.t_id_seq"], report.Sequences.Select(s => s.Sequence.Name));
+        Assert.All(report.Sequences, s => Assert.Equal(SequenceStatus.Drift, s.Status));
+        Assert.DoesNotContain(report.Sequences.SelectMany(s => s.Columns), c => c.Column == "twice");
+    }
+
+    [Fact]
     public async Task One_sequence_feeding_two_tables_is_one_group_judged_by_the_largest_value()
     {
         var report = await CheckAsync("""

@@ -135,6 +135,35 @@ public sealed class CliTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_large_report_shows_the_most_serious_hundred_rows_and_says_how_many_more_verbose_shows_all()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync("""
+            DO $$ BEGIN
+              FOR i IN 1..130 LOOP
+                EXECUTE format('CREATE TABLE t%s (id serial PRIMARY KEY); INSERT INTO t%s DEFAULT VALUES;', lpad(i::text, 3, '0'), lpad(i::text, 3, '0'));
+              END LOOP;
+            END $$;
+            INSERT INTO t120 VALUES (50);
+            INSERT INTO t125 VALUES (7);
+            """);
+        static int Rows(string output) => output.Split('\n').Count(l => l.StartsWith("| public.t", StringComparison.Ordinal));
+
+        var shown = await CliRunner.RunAsync("check", Uri(db));
+        var verbose = await CliRunner.RunAsync("check", "--verbose", Uri(db));
+
+        Assert.True(shown.ExitCode == 2, shown.ToString());
+        Assert.Equal(100, Rows(shown.Stdout));
+        var lines = shown.Stdout.Split('\n').Where(l => l.StartsWith("| public.t", StringComparison.Ordinal)).ToList();
+        Assert.StartsWith("| public.t120 ", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("| public.t125 ", lines[1], StringComparison.Ordinal);
+        Assert.Contains("30 sequences not shown: --verbose shows every row, --json lists every sequence\n", shown.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith("130 sequences checked: 128 ok, 2 drift. Run `pgseq fix` to repair.\n", shown.Stdout, StringComparison.Ordinal);
+        Assert.Equal(130, Rows(verbose.Stdout));
+        Assert.DoesNotContain("not shown", verbose.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Filters_limit_what_is_checked()
     {
         await using var db = await IncidentAsync(server);

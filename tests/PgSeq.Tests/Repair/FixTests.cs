@@ -43,6 +43,25 @@ public sealed class FixTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Unlogged_and_logged_sequences_are_repaired_and_keep_their_persistence()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync("""
+            CREATE UNLOGGED TABLE scratch (id serial PRIMARY KEY);
+            INSERT INTO scratch VALUES (9);
+            CREATE TABLE kept (id serial PRIMARY KEY);
+            INSERT INTO kept VALUES (9);
+            """);
+
+        var report = await SequenceDrift.FixAsync(db.DataSource, null, Cancel);
+
+        Assert.Equal(2, report.Summary.Repaired);
+        Assert.Equal(10, await db.ScalarAsync<int>("INSERT INTO scratch DEFAULT VALUES RETURNING id"));
+        Assert.Equal(10, await db.ScalarAsync<int>("INSERT INTO kept DEFAULT VALUES RETURNING id"));
+        Assert.Equal("p u", await db.ScalarAsync<string>("SELECT string_agg(relpersistence::text, ' ' ORDER BY relname) FROM pg_class WHERE relname IN ('kept_id_seq', 'scratch_id_seq')"));
+    }
+
+    [Fact]
     public async Task Fix_leaves_sequences_in_sync_and_ahead_of_their_data_untouched()
     {
         await using var db = await server.CreateDatabaseAsync();

@@ -33,6 +33,35 @@ public sealed class RepairSafetyTests(PostgresServer server)
         Assert.Equal((1L, false), await db.SequenceStateAsync("s"));
     }
 
+    [Theory]
+    [InlineData("", "LOGGED")]
+    [InlineData("UNLOGGED", "UNLOGGED")]
+    public async Task Alter_sequence_set_to_its_own_persistence_holds_nextval_callers_without_new_storage(string kind, string persistence)
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        Assert.SkipWhen(await db.ScalarAsync<int>("SELECT current_setting('server_version_num')::int") < 150000, "ALTER SEQUENCE SET LOGGED needs PostgreSQL 15");
+        await db.ExecuteAsync($"CREATE {kind} SEQUENCE s;");
+        var storage = await db.ScalarAsync<uint>("SELECT relfilenode FROM pg_class WHERE oid = 's'::regclass");
+        await using var holder = await db.DataSource.OpenConnectionAsync(Cancel);
+
+        await using (var alter = await holder.BeginTransactionAsync(Cancel))
+        {
+            await Execute(holder, $"ALTER SEQUENCE s SET {persistence}");
+            await using var caller = await db.DataSource.OpenConnectionAsync(Cancel);
+            await Execute(caller, "SET lock_timeout = '300ms'");
+            var blocked = await Assert.ThrowsAsync<PostgresException>(() => Execute(caller, "SELECT nextval('s')"));
+            Assert.Equal(PostgresErrorCodes.LockNotAvailable, blocked.SqlState);
+
+            // No new storage, so setval() is not undone by a rollback: the repair makes it its last step.
+            await Execute(holder, "SELECT setval('s', 500)");
+            await alter.RollbackAsync(Cancel);
+        }
+
+        Assert.Equal((500L, true), await db.SequenceStateAsync("s"));
+        Assert.Equal(storage, await db.ScalarAsync<uint>("SELECT relfilenode FROM pg_class WHERE oid = 's'::regclass"));
+        Assert.Equal(kind == "UNLOGGED" ? 'u' : 'p', await db.ScalarAsync<char>("SELECT relpersistence FROM pg_class WHERE oid = 's'::regclass"));
+    }
+
     [Fact]
     public async Task A_table_held_by_a_long_transaction_is_busy_after_the_lock_timeout_and_the_rest_are_repaired()
     {

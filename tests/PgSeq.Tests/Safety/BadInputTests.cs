@@ -127,16 +127,16 @@ public sealed class BadInputTests(PostgresServer server)
         await using var db = await server.CreateDatabaseAsync();
         await db.ExecuteAsync("""
             CREATE TABLE huge (id serial, pad int) WITH (parallel_workers = 0, autovacuum_enabled = off);
-            INSERT INTO huge (id, pad) SELECT g, g FROM generate_series(1, 6000000) AS g;
+            INSERT INTO huge (id, pad) SELECT g, g FROM generate_series(1, 8000000) AS g;
             CREATE TABLE small (id serial PRIMARY KEY); INSERT INTO small VALUES (7);
             """);
 
-        var result = await CliRunner.RunAsync("fix", "--statement-timeout", "80ms", db.ConnectionStringForPsql());
+        var result = await CliRunner.RunAsync("fix", "--statement-timeout", "150ms", db.ConnectionStringForPsql());
 
         Assert.True(result.ExitCode == 1, result.ToString());
         AssertClean(result);
         Assert.Contains("| error    |", RowOf(result, "public.huge_id_seq"), StringComparison.Ordinal);
-        Assert.Contains("reading public.huge.id took longer than the statement timeout (80ms); index the column or raise the statement timeout", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("reading public.huge.id took longer than the statement timeout (150ms); index the column or raise the statement timeout", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("| repaired |", RowOf(result, "public.small_id_seq"), StringComparison.Ordinal);
         Assert.Equal((1L, false), await db.SequenceStateAsync("huge_id_seq"));
     }

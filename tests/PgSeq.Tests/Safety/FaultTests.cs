@@ -156,6 +156,32 @@ public sealed class FaultTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Every_repair_reported_survives_a_server_crash_right_after_the_run()
+    {
+        const int Count = 100;
+        Assert.SkipUnless(server.OwnsCluster, "crashing a server needs a cluster of the tests' own");
+        await using var own = await PostgresServer.StartPrivateAsync();
+
+        // The repairs commit without waiting for the WAL flush. The WAL writer would write them out within 200 ms on
+        // its own; at 10 s only pgseq's own flush can make them durable before the crash. (The tests' servers run
+        // with synchronous_commit off; this database gets the usual on.)
+        await own.AdminExecuteAsync("ALTER SYSTEM SET wal_writer_delay = '10s'");
+        await own.AdminExecuteAsync("SELECT pg_reload_conf()");
+        await using var db = await own.CreateDatabaseAsync();
+        await own.AdminExecuteAsync($"ALTER DATABASE {db.Name} SET synchronous_commit = on");
+        await CreateDriftedTablesAsync(db, Count);
+        await db.ExecuteAsync("CHECKPOINT");
+        db.DataSource.Clear();
+
+        var report = await SequenceDrift.FixAsync(db.DataSource, null, Cancel);
+        Assert.Equal(Count, report.Summary.Repaired);
+        await own.CrashAndRecoverAsync();
+        db.DataSource.Clear();
+
+        Assert.All(await StatesAsync(db, Count), state => Assert.Equal((100L, true), state));
+    }
+
+    [Fact]
     public async Task A_server_restart_mid_run_is_one_line_with_exit_1_and_the_rerun_succeeds()
     {
         Assert.SkipUnless(server.OwnsCluster, "restarting a server needs a cluster of the tests' own");

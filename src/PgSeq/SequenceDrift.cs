@@ -142,7 +142,13 @@ public static class SequenceDrift
         var source = await MigrationSource.ReadAsync(options, cancellationToken);
         var inspections = await DriftInspector.InspectAsync(workers, session, options, RepairPolicy.Default, source.Floors, lookUpNextValue: true, cancellationToken);
         var reports = new ReportFactory(options, source.Floors);
-        return Report(session, [.. inspections.Select(reports.Checked)], source);
+        var sequences = new SequenceReport[inspections.Count];
+        for (var i = 0; inspections.TryDequeue(out var inspection); i++)
+        {
+            sequences[i] = reports.Checked(inspection);
+        }
+
+        return Report(session, sequences, source);
     }
 
     private static async Task<DriftReport> FixOnAsync(
@@ -158,32 +164,30 @@ public static class SequenceDrift
         var source = await MigrationSource.ReadAsync(options, cancellationToken);
         var inspections = await DriftInspector.InspectAsync(workers, session, options, policy, source.Floors, lookUpNextValue: options.DryRun, cancellationToken);
         var factory = new ReportFactory(options, source.Floors);
-        var reports = inspections.Select(factory.Checked).ToArray();
         var hold = RepairScript.HoldFor(boundary, session.VersionNumber);
-        var scripts = new Dictionary<int, string>();
+        var reports = new SequenceReport[inspections.Count];
         var jobs = new List<RepairJob>();
-        for (var i = 0; i < inspections.Count; i++)
+        for (var i = 0; inspections.TryDequeue(out var inspection); i++)
         {
-            var inspection = inspections[i];
+            reports[i] = factory.Checked(inspection);
             if (inspection.Verdict.Move is not { } move || (inspection.Sequence.Inferred && !options.InferLinks))
             {
                 continue;
             }
 
             var floor = source.Floors.TryGetValue(inspection.Sequence.Name, out var f) ? f : (long?)null;
-            var plan = $"next value {inspection.Verdict.NextValue?.ToString(CultureInfo.InvariantCulture) ?? "none"} → {move.NextValue.ToString(CultureInfo.InvariantCulture)} when checked";
-            scripts[i] = RepairScript.Render(inspection.Sequence, policy, options, floor, hold, plan);
+            var script = Script(inspection, move, policy, options, floor, hold);
             if (RepairPermission.Check(inspection.Sequence, session) is { } refusal)
             {
                 reports[i] = factory.Failed(inspection, refusal);
             }
             else if (options.DryRun)
             {
-                reports[i] = factory.Planned(inspection, move, scripts[i]);
+                reports[i] = factory.Planned(inspection, move, script);
             }
             else
             {
-                jobs.Add(new RepairJob(i, inspection.Sequence, floor));
+                jobs.Add(new RepairJob(i, inspection, floor, script));
             }
         }
 
@@ -194,21 +198,28 @@ public static class SequenceDrift
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Record(jobs, inspections, factory, scripts, reports);
+            Record(jobs, factory, reports);
             throw new RepairInterruptedException(Report(session, reports, source), cancellationToken);
         }
 
-        Record(jobs, inspections, factory, scripts, reports);
+        Record(jobs, factory, reports);
         return Report(session, reports, source);
     }
 
-    private static void Record(List<RepairJob> jobs, IReadOnlyList<Inspection.Inspection> inspections, ReportFactory factory, Dictionary<int, string> scripts, SequenceReport[] reports)
+    private static Func<string> Script(Inspection.Inspection inspection, SequenceMove move, RepairPolicy policy, CheckOptions options, long? floor, SequenceHold hold)
+    {
+        var checkedNext = inspection.Verdict.NextValue;
+        return () => RepairScript.Render(inspection.Sequence, policy, options, floor, hold,
+            $"next value {checkedNext?.ToString(CultureInfo.InvariantCulture) ?? "none"} → {move.NextValue.ToString(CultureInfo.InvariantCulture)} when checked");
+    }
+
+    private static void Record(List<RepairJob> jobs, ReportFactory factory, SequenceReport[] reports)
     {
         foreach (var job in jobs.Where(j => j.Done))
         {
             reports[job.Index] = job.Failure is { } failure
-                ? factory.Failed(inspections[job.Index], failure)
-                : factory.Repaired(inspections[job.Index], job.Result!, scripts[job.Index]);
+                ? factory.Failed(job.Inspection, failure)
+                : factory.Repaired(job.Inspection, job.Result!, job.Script);
         }
     }
 

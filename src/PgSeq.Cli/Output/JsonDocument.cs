@@ -12,7 +12,7 @@ internal sealed record JsonReportDocument(
     string Command,
     bool DryRun,
     bool Interrupted,
-    IReadOnlyList<JsonSequence> Sequences,
+    IEnumerable<JsonSequence> Sequences,
     JsonSummary Summary,
     JsonCutover? Cutover);
 
@@ -62,7 +62,9 @@ internal sealed record JsonTarget(string Target, int ExitCode, string? Error, Js
 
 internal sealed record JsonTargetsSummary(int Targets, int Ok, int Findings, int Failed);
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+// Metadata only: the serializer then writes to a stream in pieces, turning each sequence into its JSON shape as it goes,
+// where the fast path would build the whole document in memory first.
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true, GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(JsonReportDocument))]
 [JsonSerializable(typeof(JsonErrorDocument))]
 [JsonSerializable(typeof(JsonTargetsDocument))]

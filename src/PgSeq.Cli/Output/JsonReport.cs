@@ -9,8 +9,15 @@ namespace PgSeq.Cli.Output;
 /// </summary>
 internal static class JsonReport
 {
-    public static void Write(TextWriter writer, DriftReport report, RunMode mode, bool interrupted = false) =>
-        writer.WriteLine(JsonSerializer.Serialize(Document(report, mode, interrupted), PgSeqJsonContext.Readable.JsonReportDocument));
+    public static void Write(TextWriter writer, DriftReport report, RunMode mode, bool interrupted = false)
+    {
+        using (var stream = new TextWriterStream(writer))
+        {
+            JsonSerializer.Serialize(stream, Document(report, mode, interrupted), PgSeqJsonContext.Readable.JsonReportDocument);
+        }
+
+        writer.WriteLine();
+    }
 
     public static void WriteError(TextWriter writer, string message) =>
         writer.WriteLine(JsonSerializer.Serialize(new JsonErrorDocument(message), PgSeqJsonContext.Readable.JsonErrorDocument));
@@ -25,7 +32,12 @@ internal static class JsonReport
             results.Count(r => r.ExitCode == ExitCodes.Ok),
             results.Count(r => r.ExitCode == ExitCodes.Drift),
             results.Count(r => r.ExitCode is not ExitCodes.Ok and not ExitCodes.Drift));
-        writer.WriteLine(JsonSerializer.Serialize(new JsonTargetsDocument(targets, summary), PgSeqJsonContext.Readable.JsonTargetsDocument));
+        using (var stream = new TextWriterStream(writer))
+        {
+            JsonSerializer.Serialize(stream, new JsonTargetsDocument(targets, summary), PgSeqJsonContext.Readable.JsonTargetsDocument);
+        }
+
+        writer.WriteLine();
     }
 
     private static JsonReportDocument Document(DriftReport report, RunMode mode, bool interrupted) =>
@@ -35,7 +47,7 @@ internal static class JsonReport
             mode == RunMode.Check ? "check" : "fix",
             mode == RunMode.DryRun,
             interrupted,
-            [.. report.Sequences.Select(Sequence)],
+            report.Sequences.Select(Sequence),
             Summary(report.Summary, report.LongestLockHeld),
             report.Cutover is { } c
                 ? new JsonCutover(c.SourceDatabase, c.Behind, c.MissingOnTarget, c.MissingOnSource,

@@ -26,6 +26,9 @@ internal sealed record CatalogSequence(
     /// <summary>True when every column is <see cref="LinkKind.Inferred"/>: the link is a guess from the name.</summary>
     public bool Inferred => Columns.Count > 0 && Columns.All(c => c.Link.Kind == LinkKind.Inferred);
 
+    /// <summary>The public view of <see cref="Columns"/>, built once and shared by every report of this sequence.</summary>
+    public IReadOnlyList<LinkedColumn> Links => field ??= Columns.Select(c => c.Link).ToArray();
+
     /// <summary>The quoted name, ready for SQL text.</summary>
     public string Name => Definition.Name;
 

@@ -181,25 +181,26 @@ internal static class SequenceCatalog
         };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 
+        var pool = new StringPool();
         var sequences = new Dictionary<uint, (CatalogSequence Sequence, List<CatalogColumn> Columns)>();
         while (await reader.ReadAsync(cancellationToken))
         {
             var oid = reader.GetFieldValue<uint>(0);
             if (!sequences.TryGetValue(oid, out var entry))
             {
-                var columns = new List<CatalogColumn>();
+                var columns = new List<CatalogColumn>(1);
                 var definition = new SequenceDefinition(
                     Name: reader.GetString(1),
-                    DataType: reader.GetString(4),
+                    DataType: pool.Get(reader.GetString(4)),
                     Start: reader.GetInt64(5),
                     Increment: reader.GetInt64(6),
                     MinValue: reader.GetInt64(7),
                     MaxValue: reader.GetInt64(8),
                     Cache: reader.GetInt64(9),
                     Cycle: reader.GetBoolean(10));
-                entry = (new CatalogSequence(oid, definition, reader.GetString(2), reader.GetString(3), reader.GetBoolean(11), reader.GetBoolean(12), columns)
+                entry = (new CatalogSequence(oid, definition, reader.GetString(2), pool.Get(reader.GetString(3)), reader.GetBoolean(11), reader.GetBoolean(12), columns)
                 {
-                    Schema = reader.GetString(31),
+                    Schema = pool.Get(reader.GetString(31)),
                     Unlogged = reader.GetBoolean(32),
                 }, columns);
                 sequences.Add(oid, entry);
@@ -207,7 +208,7 @@ internal static class SequenceCatalog
 
             if (!reader.IsDBNull(13))
             {
-                entry.Columns.Add(ReadColumn(reader));
+                entry.Columns.Add(ReadColumn(reader, pool));
             }
         }
 
@@ -223,14 +224,14 @@ internal static class SequenceCatalog
         return [.. sequences.Values.Select(e => e.Sequence).OrderBy(s => s.Name, StringComparer.Ordinal)];
     }
 
-    private static CatalogColumn ReadColumn(NpgsqlDataReader reader)
+    private static CatalogColumn ReadColumn(NpgsqlDataReader reader, StringPool pool)
     {
-        var columnType = reader.GetString(19);
+        var columnType = pool.Get(reader.GetString(19));
         var range = ValueRange.Of(reader.GetString(20));
         var identity = reader.GetChar(21);
         var defaultExpression = reader.IsDBNull(25) ? null : reader.GetString(25);
         var kind = LinkClassifier.Kind(identity, reader.GetBoolean(22), reader.GetBoolean(23), reader.GetBoolean(24), reader.GetBoolean(29), reader.GetBoolean(30));
-        var link = new LinkedColumn(reader.GetString(14), reader.GetString(17), columnType, kind)
+        var link = new LinkedColumn(reader.GetString(14), pool.Get(reader.GetString(17)), columnType, kind)
         {
             SkipReason = LinkClassifier.SkipReason(kind, range is not null, columnType, defaultExpression),
             Indexed = reader.GetBoolean(28),
@@ -238,9 +239,9 @@ internal static class SequenceCatalog
         return new CatalogColumn(
             link,
             TableOid: reader.GetFieldValue<uint>(13),
-            TableSchema: reader.GetString(15),
+            TableSchema: pool.Get(reader.GetString(15)),
             TableRelName: reader.GetString(16),
-            ColumnIdentifier: reader.GetString(18),
+            ColumnIdentifier: pool.Get(reader.GetString(18)),
             CanRead: reader.GetBoolean(26),
             CanLock: reader.GetBoolean(27))
         {

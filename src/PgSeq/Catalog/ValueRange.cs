@@ -6,12 +6,16 @@ namespace PgSeq.Catalog;
 /// <param name="Max">The largest value.</param>
 internal sealed record ValueRange(string Type, long Min, long Max)
 {
+    private static readonly ValueRange Smallint = new("smallint", short.MinValue, short.MaxValue);
+    private static readonly ValueRange Integer = new("integer", int.MinValue, int.MaxValue);
+    private static readonly ValueRange Bigint = new("bigint", long.MinValue, long.MaxValue);
+
     /// <summary>The range of a type as <c>format_type</c> names it; null for anything but smallint, integer and bigint.</summary>
     public static ValueRange? Of(string type) => type switch
     {
-        "smallint" => new(type, short.MinValue, short.MaxValue),
-        "integer" => new(type, int.MinValue, int.MaxValue),
-        "bigint" => new(type, long.MinValue, long.MaxValue),
+        "smallint" => Smallint,
+        "integer" => Integer,
+        "bigint" => Bigint,
         _ => null,
     };
 }

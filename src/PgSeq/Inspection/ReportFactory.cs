@@ -20,15 +20,15 @@ internal sealed class ReportFactory(CheckOptions options, IReadOnlyDictionary<st
         };
 
     /// <summary>The report of a dry run: unchanged state, the move that would be made and its script.</summary>
-    public SequenceReport Planned(Inspection inspection, SequenceMove move, string script) =>
+    public SequenceReport Planned(Inspection inspection, SequenceMove move, Func<string> script) =>
         Build(inspection, inspection.Verdict, inspection.State, inspection.Columns?.Extreme) with
         {
             Action = Phrases.WouldMove(inspection.Verdict.NextValue, move.NextValue),
-            Repair = new RepairOutcome(inspection.Verdict.NextValue, move.NextValue, Applied: false, script),
+            Repair = new RepairOutcome(inspection.Verdict.NextValue, move.NextValue, applied: false, script),
         };
 
     /// <summary>The report after a repair transaction: the state it left, judged again from what it read under its locks.</summary>
-    public SequenceReport Repaired(Inspection inspection, RepairResult result, string script)
+    public SequenceReport Repaired(Inspection inspection, RepairResult result, Func<string> script)
     {
         var definition = inspection.Sequence.Definition;
         var previousNext = DriftDiagnosis.NextValue(definition, result.Before);
@@ -40,7 +40,7 @@ internal sealed class ReportFactory(CheckOptions options, IReadOnlyDictionary<st
             return report with
             {
                 Reason = Phrases.MovedConcurrently(report.Reason),
-                Repair = new RepairOutcome(previousNext, previousNext, Applied: false, script) { LockHeld = result.LockedFor },
+                Repair = new RepairOutcome(previousNext, previousNext, applied: false, script) { LockHeld = result.LockedFor },
             };
         }
 
@@ -52,7 +52,7 @@ internal sealed class ReportFactory(CheckOptions options, IReadOnlyDictionary<st
                 : lowered ? Phrases.Rewound(previousNext, move.NextValue, report.Reason)
                 : Phrases.Repaired(previousNext, move.NextValue, report.Reason),
             Action = Phrases.Moved(previousNext, move.NextValue),
-            Repair = new RepairOutcome(previousNext, move.NextValue, Applied: true, script) { LockHeld = result.LockedFor },
+            Repair = new RepairOutcome(previousNext, move.NextValue, applied: true, script) { LockHeld = result.LockedFor },
         };
     }
 
@@ -71,7 +71,7 @@ internal sealed class ReportFactory(CheckOptions options, IReadOnlyDictionary<st
         var report = new SequenceReport
         {
             Sequence = inspection.Sequence.Definition,
-            Columns = [.. inspection.Sequence.Columns.Select(c => c.Link)],
+            Columns = inspection.Sequence.Links,
             Status = verdict.Status,
             Finding = verdict.Finding,
             Reason = verdict.Reason,

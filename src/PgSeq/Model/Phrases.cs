@@ -162,11 +162,19 @@ internal static class Phrases
 
     private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
 
-    private static Phrase P(string key, string template, params object[] arguments) =>
-        new(key, template, [.. arguments.Select(a => a switch
+    // The params array is this call's own, so it is converted in place and kept: no copy per sentence in a large report.
+    private static Phrase P(string key, string template, params object[] arguments)
+    {
+        for (var i = 0; i < arguments.Length; i++)
         {
-            long number => number.ToString(CultureInfo.InvariantCulture),
-            Phrase phrase => (object)phrase,
-            _ => a.ToString() ?? string.Empty,
-        })]);
+            arguments[i] = arguments[i] switch
+            {
+                long number => number.ToString(CultureInfo.InvariantCulture),
+                Phrase phrase => phrase,
+                var other => other.ToString() ?? string.Empty,
+            };
+        }
+
+        return new(key, template, arguments);
+    }
 }

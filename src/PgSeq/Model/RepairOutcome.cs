@@ -1,12 +1,53 @@
 namespace PgSeq;
 
 /// <summary>What <c>fix</c> did, or would do in a dry run, to one sequence.</summary>
-/// <param name="PreviousNextValue">The value <c>nextval()</c> returned before the repair, read under the repair's locks.</param>
-/// <param name="NextValue">The value <c>nextval()</c> returns after the repair.</param>
-/// <param name="Applied">False in a dry run, or when the sequence turned out to be in sync once locked.</param>
-/// <param name="Script">The SQL that performs the repair: one transaction that psql can run as it is.</param>
-public sealed record RepairOutcome(long? PreviousNextValue, long? NextValue, bool Applied, string Script)
+public sealed record RepairOutcome
 {
+    // The script is rendered when asked for (by --sql or --json), so a fix of 100,000 sequences does not hold
+    // 100,000 scripts that nobody prints.
+    private readonly Func<string> _script;
+
+    /// <summary>Creates an outcome with its script already rendered.</summary>
+    /// <param name="previousNextValue">The value <c>nextval()</c> returned before the repair.</param>
+    /// <param name="nextValue">The value <c>nextval()</c> returns after the repair.</param>
+    /// <param name="applied">False in a dry run, or when the sequence turned out to be in sync once locked.</param>
+    /// <param name="script">The SQL that performs the repair.</param>
+    public RepairOutcome(long? previousNextValue, long? nextValue, bool applied, string script)
+        : this(previousNextValue, nextValue, applied, () => script) => ArgumentNullException.ThrowIfNull(script);
+
+    internal RepairOutcome(long? previousNextValue, long? nextValue, bool applied, Func<string> script)
+    {
+        PreviousNextValue = previousNextValue;
+        NextValue = nextValue;
+        Applied = applied;
+        _script = script;
+    }
+
+    /// <summary>The value <c>nextval()</c> returned before the repair, read under the repair's locks.</summary>
+    public long? PreviousNextValue { get; init; }
+
+    /// <summary>The value <c>nextval()</c> returns after the repair.</summary>
+    public long? NextValue { get; init; }
+
+    /// <summary>False in a dry run, or when the sequence turned out to be in sync once locked.</summary>
+    public bool Applied { get; init; }
+
+    /// <summary>The SQL that performs the repair: one transaction that psql can run as it is.</summary>
+    public string Script => _script();
+
     /// <summary>How long the repair's transaction held its locks (zero in a dry run).</summary>
     public TimeSpan LockHeld { get; init; }
+
+    /// <summary>Equal when every value, the script's text included, is equal.</summary>
+    /// <param name="other">The outcome to compare with.</param>
+    public bool Equals(RepairOutcome? other) =>
+        other is not null
+        && PreviousNextValue == other.PreviousNextValue
+        && NextValue == other.NextValue
+        && Applied == other.Applied
+        && LockHeld == other.LockHeld
+        && string.Equals(Script, other.Script, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(PreviousNextValue, NextValue, Applied, LockHeld, Script);
 }

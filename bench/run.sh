@@ -90,6 +90,11 @@ notes=$out/notes.txt
 : >"$notes"
 
 started=$(date -u +'%Y-%m-%d %H:%M UTC')
+# Other work on the machine makes every timing noisy; say so up front and in RESULTS.md.
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+if awk -v l="${load_at_start%% *}" 'BEGIN { exit !(l > 1.0) }'; then
+  log "WARNING: load average $load_at_start before the benchmark: other work on this machine will make the timings noisy"
+fi
 command_line="bench/run.sh --sizes $sizes --runs $runs --loop-runs $loop_runs --loop-full-max $loop_full_max --loop-sample $loop_sample"
 
 # generate SIZE URL: a database with SIZE sequence-backed columns, every non-empty one drifted (bench/bench.sql).
@@ -164,6 +169,7 @@ write_results() {
     echo "- Machine: $cpu, $cores cores, $ram RAM, $(. /etc/os-release && echo "$PRETTY_NAME")"
     echo "- PostgreSQL $pg, throwaway cluster with default settings (fsync on, max_locks_per_transaction 64), client and server on this machine over TCP 127.0.0.1"
     echo "- .NET runtime $dotnet_runtime; pgseq built Release from commit $commit"
+    echo "- Load average (1, 5, 15 min) when the benchmark started: $load_at_start"
     echo
     echo "Median wall-clock seconds (hyperfine); every database is fully drifted before each timed run of a repairing contender."
     echo
@@ -241,7 +247,10 @@ for size in ${sizes//,/ }; do
     echo "$note" >>"$notes"
   fi
 
-  redrift="$q_psql -X -q -d $url -c 'CALL bench_tools.redrift()' -c CHECKPOINT"
+  # Before every timed run of a repairing contender: drift every sequence again, vacuum the catalog rows that
+  # ALTER SEQUENCE and setval() leave dead (so run 5 does not read a catalog bloated by runs 1-4, and autovacuum does
+  # not start on it mid-run), and checkpoint, so every run starts from the same state. None of it is timed.
+  redrift="$q_psql -X -q -d $url -c 'CALL bench_tools.redrift()' -c 'VACUUM (ANALYZE) pg_catalog.pg_class, pg_catalog.pg_sequence' -c CHECKPOINT"
   time_v="/usr/bin/time -v -a -o"
   hyperfine_() { hyperfine --style basic --shell bash "$@" >&2; }
 

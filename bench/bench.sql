@@ -204,6 +204,46 @@ BEGIN
 END
 $$;
 
+-- The same work as pgseq fix, on the server in one round trip: per sequence one transaction that bounds its lock
+-- waits, locks the tables it feeds in SHARE ROW EXCLUSIVE mode (waiting out and holding back writers), holds the
+-- sequence with a no-op ALTER SEQUENCE ... SET LOGGED (which makes nextval() callers wait until COMMIT), reads MAX
+-- (MIN when descending) over all its columns and the sequence's state under those locks, moves it when behind, and
+-- commits (synchronously, as pgseq's last commit of each round trip does). What pgseq fix costs beyond this is the
+-- client's share: discovery, round trips and reporting.
+CREATE PROCEDURE bench_tools.plpgsql_safe_fix()
+LANGUAGE plpgsql AS $$
+DECLARE
+    g record;
+    extreme bigint;
+    last_value bigint;
+    is_called boolean;
+    next_value bigint;
+BEGIN
+    FOR g IN
+        SELECT seq, increment,
+               string_agg(DISTINCT tbl::text, ', ') AS tables,
+               format('SELECT %s(v) FROM (%s) AS u(v)',
+                      CASE WHEN increment > 0 THEN 'max' ELSE 'min' END,
+                      string_agg(format('SELECT %s(%I) FROM %s', CASE WHEN increment > 0 THEN 'max' ELSE 'min' END, attname, tbl),
+                                 ' UNION ALL ')) AS probe
+        FROM bench_tools.sequence_columns
+        GROUP BY seq, increment
+        ORDER BY seq
+    LOOP
+        PERFORM set_config('lock_timeout', '2s', true);
+        EXECUTE format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', g.tables);
+        EXECUTE format('ALTER SEQUENCE %s SET LOGGED', g.seq);
+        EXECUTE g.probe INTO extreme;
+        EXECUTE format('SELECT last_value, is_called FROM %s', g.seq) INTO last_value, is_called;
+        next_value := CASE WHEN is_called THEN last_value + g.increment ELSE last_value END;
+        IF extreme IS NOT NULL AND (CASE WHEN g.increment > 0 THEN next_value <= extreme ELSE next_value >= extreme END) THEN
+            PERFORM setval(g.seq, extreme, true);
+        END IF;
+        COMMIT;
+    END LOOP;
+END
+$$;
+
 -- Counts the columns whose sequence's next value is already taken (next value <= MAX, or >= MIN when descending).
 -- A procedure, not a function, so that it can COMMIT and release its locks every 500 tables.
 CREATE PROCEDURE bench_tools.count_drifted(INOUT drifted bigint DEFAULT 0)

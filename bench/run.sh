@@ -45,8 +45,8 @@ cd "$repo"
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # Tools: the PostgreSQL server, hyperfine (timing), GNU time (peak memory), jq (reading hyperfine's JSON).
-ensure_apt_package() {   # ensure_apt_package COMMAND PACKAGE
-  if command -v "$1" >/dev/null 2>&1 || [ -x "$1" ]; then return 0; fi
+ensure_apt_package() {   # ensure_apt_package COMMAND-OR-PATH PACKAGE
+  if command -v "$1" >/dev/null 2>&1 || [ -e "$1" ]; then return 0; fi
   log "$1 not found; installing Debian's $2 package"
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
@@ -61,17 +61,31 @@ ensure_apt_package jq jq
 log "building pgseq (Release)"
 dotnet build src/PgSeq.Cli -c Release --nologo -v quiet -clp:ErrorsOnly >&2
 dll=$repo/src/PgSeq.Cli/bin/Release/net10.0/pgseq.dll
+
+# The NativeAOT build (README, "Install"): it needs a C toolchain; Debian's clang package, or a versioned clang.
+clang_option=()
+if ! command -v clang >/dev/null 2>&1; then
+  versioned=$(compgen -c clang- | grep -E '^clang-[0-9]+$' | sort -V | tail -1 || true)
+  if [ -n "$versioned" ]; then clang_option=(-p:CppCompilerAndLinker="$versioned"); else ensure_apt_package clang clang; fi
+fi
+ensure_apt_package /usr/include/zlib.h zlib1g-dev
+log "publishing pgseq as NativeAOT"
+aot_dir=$(mktemp -d "${TMPDIR:-/tmp}/pgseq-aot.XXXXXX")
+dotnet publish src/PgSeq.Cli -c Release -r linux-x64 -p:PublishAot=true "${clang_option[@]}" -o "$aot_dir" \
+  --nologo -v quiet -clp:ErrorsOnly >&2
+aot=$aot_dir/pgseq
 PSQL=$(pg_bindir)/psql
 export PSQL
 # The timed commands are bash command lines: quote every path that goes into one.
 q_dll=$(printf '%q' "$dll")
+q_aot=$(printf '%q' "$aot")
 q_psql=$(printf '%q' "$PSQL")
 q_loop=$(printf '%q' "$bench_dir/psql-loop.sh")
 
 # A throwaway cluster with default settings: initdb's postgresql.conf, nothing raised. Only the generating sessions
 # set synchronous_commit=off for themselves; every timed command runs with the defaults (fsync on).
 work=$(mktemp -d "${TMPDIR:-/tmp}/pgseq-bench.XXXXXX")
-cleanup() { stop_cluster "$work"; }
+cleanup() { stop_cluster "$work"; rm -rf "$aot_dir"; }
 trap cleanup EXIT
 port=$(free_port)
 start_cluster "$work" "$port"
@@ -173,8 +187,8 @@ write_results() {
     echo
     echo "Median wall-clock seconds (hyperfine); every database is fully drifted before each timed run of a repairing contender."
     echo
-    echo "| sequence-backed columns | sequences (drifted) | pgseq check | pgseq fix | psql loop | PL/pgSQL loop | psql loop / pgseq fix | pgseq fix / PL/pgSQL loop | pgseq check peak RSS | pgseq fix peak RSS |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| sequence-backed columns | sequences (drifted) | pgseq check | pgseq fix | PL/pgSQL loop, same work | PL/pgSQL loop, bare | psql loop | pgseq fix / same-work loop | pgseq fix / bare loop | psql loop / pgseq fix | pgseq check peak RSS | pgseq fix peak RSS |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     awk -F'\t' '
       function n(x,  s, r) { s = sprintf("%d", x); r = ""; while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) } return s r }
       function sec(x) { return x >= 100 ? sprintf("%.0f", x) : x >= 10 ? sprintf("%.1f", x) : sprintf("%.2f", x) }
@@ -182,28 +196,41 @@ write_results() {
       {
         loop = ($9 == "1") ? sec($5) : "~" sec($5) " (extrapolated)"
         lr = ($9 == "1") ? ratio($5 / $4) : "~" ratio($5 / $4)
-        printf "| %s | %s (%s) | %s | %s | %s | %s | %s | %s | %s MB | %s MB |\n", n($1), n($2), n($3), sec($6), sec($4), loop, sec($7), lr, ratio($4 / $7), $10, $11
+        printf "| %s | %s (%s) | %s | %s | %s | %s | %s | %s | %s | %s | %s MB | %s MB |\n", n($1), n($2), n($3), sec($6), sec($4), sec($19), sec($7), loop, ratio($4 / $19), ratio($4 / $7), lr, $10, $11
       }' "$summary"
     echo
-    echo "Timed runs per size: pgseq check, pgseq fix and the PL/pgSQL loop $runs each, the psql loop $loop_runs."
+    echo "The same commands with the NativeAOT build of pgseq (\`dotnet publish -p:PublishAot=true\`):"
     echo
-    echo "| sequence-backed columns | pgseq check min-max | pgseq fix min-max | PL/pgSQL loop min-max | psql loop min-max (of the sample when sampled) | psql loop sample | generation | whole size (generation included) |"
-    echo "|---:|---:|---:|---:|---:|---|---:|---:|"
+    echo "| sequence-backed columns | pgseq check | pgseq fix | pgseq fix / same-work loop | pgseq check peak RSS | pgseq fix peak RSS |"
+    echo "|---:|---:|---:|---:|---:|---:|"
+    awk -F'\t' '
+      function n(x,  s, r) { s = sprintf("%d", x); r = ""; while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) } return s r }
+      function sec(x) { return x >= 100 ? sprintf("%.0f", x) : x >= 10 ? sprintf("%.1f", x) : sprintf("%.2f", x) }
+      function ratio(x) { return x >= 100 ? sprintf("%.0f×", x) : x >= 10 ? sprintf("%.1f×", x) : sprintf("%.2f×", x) }
+      { printf "| %s | %s | %s | %s | %s MB | %s MB |\n", n($1), sec($21), sec($22), ratio($22 / $19), $23, $24 }' "$summary"
+    echo
+    echo "Startup, \`pgseq --version\` (hyperfine, $startup_runs runs after 3 warm-ups): framework-dependent $startup_jit ms, NativeAOT $startup_aot ms."
+    echo
+    echo "Timed runs per size: every pgseq command and both PL/pgSQL loops $runs each, the psql loop $loop_runs."
+    echo
+    echo "| sequence-backed columns | pgseq check min-max | pgseq fix min-max | same-work loop min-max | bare loop min-max | psql loop min-max (of the sample when sampled) | psql loop sample | generation | whole size (generation included) |"
+    echo "|---:|---:|---:|---:|---:|---:|---|---:|---:|"
     awk -F'\t' '
       function n(x,  s, r) { s = sprintf("%d", x); r = ""; while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) } return s r }
       function sec(x) { return x >= 100 ? sprintf("%.0f", x) : x >= 10 ? sprintf("%.1f", x) : sprintf("%.2f", x) }
       function range(r,  p) { split(r, p, "-"); return sec(p[1]) "-" sec(p[2]) }
       {
         sample = ($9 == "1") ? "every column" : sprintf("%d columns (1 in %d), time scaled by %d/%d", $15, $9, $1, $15)
-        printf "| %s | %s | %s | %s | %s | %s | %d s | %d s |\n", n($1), range($12), range($13), range($14), range($16), sample, $17, $18
+        printf "| %s | %s | %s | %s | %s | %s | %s | %d s | %d s |\n", n($1), range($12), range($13), range($20), range($14), range($16), sample, $17, $18
       }' "$summary"
     echo
     echo "Contenders:"
     echo
     echo "- **pgseq check**: \`pgseq check CONNECTION\` (exit code 2: drift found), output to /dev/null."
-    echo "- **pgseq fix**: \`pgseq fix CONNECTION\`: per sequence one transaction that locks the table(s) and the sequence, re-reads MAX and moves the sequence."
+    echo "- **pgseq fix**: \`pgseq fix CONNECTION\`: per sequence one transaction that locks the table(s) and the sequence, re-reads MAX and moves the sequence; several such transactions per round trip, on up to 4 connections."
+    echo "- **PL/pgSQL loop, same work**: \`CALL bench_tools.plpgsql_safe_fix()\` ([bench.sql](bench.sql)): what pgseq fix does, on the server in one round trip: per sequence one transaction with lock_timeout, LOCK TABLE, the ALTER SEQUENCE hold, MAX and the sequence state under the locks, setval() when behind, COMMIT. The lower bound for a safe repair."
+    echo "- **PL/pgSQL loop, bare**: \`CALL bench_tools.plpgsql_fix()\`: only the reads and setval(), COMMIT every 100 columns, no locks: the cost of the arithmetic on the server, not a safe repair."
     echo "- **psql loop**: [psql-loop.sh](psql-loop.sh), like the team's original script: per column one \`psql -c\` reading MAX and the sequence state, and one \`psql -c\` calling setval() when behind. Above $loop_full_max columns it runs on an evenly spread sample and the time is scaled by columns / sampled columns (marked ~)."
-    echo "- **PL/pgSQL loop**: \`CALL bench_tools.plpgsql_fix()\` ([bench.sql](bench.sql)): the same reads and setval() on the server in one round trip, COMMIT every 100 columns, no table locks: the lower bound for the work itself, not a safe repair."
     echo
     if [ -s "$notes" ]; then
       echo "**Warnings:**"
@@ -215,6 +242,14 @@ write_results() {
     echo "Raw data of the last run (hyperfine JSON, GNU time output) is in bench/results/ (not committed)."
   } >"$bench_dir/RESULTS.md"
 }
+
+# Startup of the two builds, once: what every cron run or CI step pays before any SQL.
+startup_runs=30
+log "pgseq --version, framework-dependent and NativeAOT, $startup_runs runs each"
+hyperfine --style basic --warmup 3 --runs "$startup_runs" --export-json "$out/startup.hyperfine.json" \
+  -n "framework-dependent" "dotnet $q_dll --version" -n "NativeAOT" "$q_aot --version" >&2
+startup_jit=$(jq -r '.results[0].median * 1000 | floor' "$out/startup.hyperfine.json")
+startup_aot=$(jq -r '.results[1].median * 1000 | floor' "$out/startup.hyperfine.json")
 
 for size in ${sizes//,/ }; do
   size_started=$SECONDS
@@ -258,15 +293,29 @@ for size in ${sizes//,/ }; do
   hyperfine_ --runs "$runs" --export-json "$out/check-$size.hyperfine.json" -n "pgseq check" \
     "$time_v $(printf '%q' "$out/check-$size.time") dotnet $q_dll check $url >/dev/null; test \$? -eq 2"
 
+  log "size $size: pgseq check (NativeAOT), $runs runs"
+  hyperfine_ --runs "$runs" --export-json "$out/aot-check-$size.hyperfine.json" -n "pgseq check (NativeAOT)" \
+    "$time_v $(printf '%q' "$out/aot-check-$size.time") $q_aot check $url >/dev/null; test \$? -eq 2"
+
   log "size $size: pgseq fix, $runs runs"
   hyperfine_ --runs "$runs" --export-json "$out/fix-$size.hyperfine.json" -n "pgseq fix" --prepare "$redrift" \
     "$time_v $(printf '%q' "$out/fix-$size.time") dotnet $q_dll fix $url >/dev/null"
   expect_drifted "$url" 0 "pgseq fix"
 
-  log "size $size: PL/pgSQL loop, $runs runs"
-  hyperfine_ --runs "$runs" --export-json "$out/plpgsql-$size.hyperfine.json" -n "PL/pgSQL loop" --prepare "$redrift" \
+  log "size $size: pgseq fix (NativeAOT), $runs runs"
+  hyperfine_ --runs "$runs" --export-json "$out/aot-fix-$size.hyperfine.json" -n "pgseq fix (NativeAOT)" --prepare "$redrift" \
+    "$time_v $(printf '%q' "$out/aot-fix-$size.time") $q_aot fix $url >/dev/null"
+  expect_drifted "$url" 0 "pgseq fix (NativeAOT)"
+
+  log "size $size: PL/pgSQL loop doing pgseq's work, $runs runs"
+  hyperfine_ --runs "$runs" --export-json "$out/safe-$size.hyperfine.json" -n "PL/pgSQL loop, same work" --prepare "$redrift" \
+    "$q_psql -X -q -d $url -c 'CALL bench_tools.plpgsql_safe_fix()'"
+  expect_drifted "$url" 0 "the PL/pgSQL loop doing pgseq's work"
+
+  log "size $size: bare PL/pgSQL loop, $runs runs"
+  hyperfine_ --runs "$runs" --export-json "$out/plpgsql-$size.hyperfine.json" -n "PL/pgSQL loop, bare" --prepare "$redrift" \
     "$q_psql -X -q -d $url -c 'CALL bench_tools.plpgsql_fix()'"
-  expect_drifted "$url" 0 "the PL/pgSQL loop"
+  expect_drifted "$url" 0 "the bare PL/pgSQL loop"
 
   every=1
   if [ "$size" -gt "$loop_full_max" ]; then every=$(( (size + loop_sample - 1) / loop_sample )); fi
@@ -281,7 +330,7 @@ for size in ${sizes//,/ }; do
   psql_ -d "$server/postgres" -c "DROP DATABASE $db"
   total=$(( SECONDS - size_started ))
   # One line per size; write_results turns them into RESULTS.md.
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
     "$size" "$sequences" "$drifted_sequences" \
     "$(median_of "$out/fix-$size.hyperfine.json")" "$loop_estimate" \
     "$(median_of "$out/check-$size.hyperfine.json")" "$(median_of "$out/plpgsql-$size.hyperfine.json")" \
@@ -289,7 +338,10 @@ for size in ${sizes//,/ }; do
     "$(peak_rss_mb "$out/check-$size.time")" "$(peak_rss_mb "$out/fix-$size.time")" \
     "$(range_of "$out/check-$size.hyperfine.json")" "$(range_of "$out/fix-$size.hyperfine.json")" \
     "$(range_of "$out/plpgsql-$size.hyperfine.json")" "$sampled" "$(range_of "$out/loop-$size.hyperfine.json")" \
-    "$generation" "$total" >>"$summary"
+    "$generation" "$total" \
+    "$(median_of "$out/safe-$size.hyperfine.json")" "$(range_of "$out/safe-$size.hyperfine.json")" \
+    "$(median_of "$out/aot-check-$size.hyperfine.json")" "$(median_of "$out/aot-fix-$size.hyperfine.json")" \
+    "$(peak_rss_mb "$out/aot-check-$size.time")" "$(peak_rss_mb "$out/aot-fix-$size.time")" >>"$summary"
   write_results
   log "size $size: done in ${total}s (generation ${generation}s); bench/RESULTS.md updated"
 done

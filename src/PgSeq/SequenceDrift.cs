@@ -169,9 +169,9 @@ public static class SequenceDrift
         var jobs = new List<RepairJob>();
         for (var i = 0; inspections.TryDequeue(out var inspection); i++)
         {
-            reports[i] = factory.Checked(inspection);
             if (inspection.Verdict.Move is not { } move || (inspection.Sequence.Inferred && !options.InferLinks))
             {
+                reports[i] = factory.Checked(inspection);
                 continue;
             }
 
@@ -187,6 +187,7 @@ public static class SequenceDrift
             }
             else
             {
+                // Its report is written when the job is recorded: repaired, failed, or (interrupted) as checked.
                 jobs.Add(new RepairJob(i, inspection, floor, script));
             }
         }
@@ -215,11 +216,14 @@ public static class SequenceDrift
 
     private static void Record(List<RepairJob> jobs, ReportFactory factory, SequenceReport[] reports)
     {
-        foreach (var job in jobs.Where(j => j.Done))
+        foreach (var job in jobs)
         {
-            reports[job.Index] = job.Failure is { } failure
-                ? factory.Failed(job.Inspection, failure)
-                : factory.Repaired(job.Inspection, job.Result!, job.Script);
+            reports[job.Index] = (job.Failure, job.Result) switch
+            {
+                ({ } failure, _) => factory.Failed(job.Inspection, failure),
+                (_, { } result) => factory.Repaired(job.Inspection, result, job.Script),
+                _ => factory.Checked(job.Inspection),
+            };
         }
     }
 

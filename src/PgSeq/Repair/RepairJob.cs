@@ -18,7 +18,4 @@ internal sealed record RepairJob(int Index, Inspection.Inspection Inspection, lo
 
     /// <summary>Why it failed (lock timeout, privilege), when it did.</summary>
     public Verdict? Failure { get; set; }
-
-    /// <summary>Whether it ran, one way or the other.</summary>
-    public bool Done => Result is not null || Failure is not null;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The baseline: a per-table psql loop like the team's original shell script, before pgseq.
 #   bench/psql-loop.sh CONNECTION [EVERY]
-# One psql lists the sequence-backed columns (the same pg_depend/pg_attrdef discovery as pgseq); then, for each
+# One psql lists the sequence-backed columns (bench_tools.sequence_columns, bench.sql); then, for each
 # (table, column, sequence), one psql reads MAX (MIN when descending) and the sequence's state, and a second psql
 # calls setval() when the next value is already taken: 2 psql processes per column.
 # With EVERY = K > 1 it works only on every K-th column, so bench/run.sh can time a sample of a database too large
@@ -12,28 +12,13 @@ url=$1
 every=${2:-1}
 psql_() { "${PSQL:-psql}" -X -q -A -t -v ON_ERROR_STOP=1 -d "$url" "$@"; }
 
-# Identifiers come out quoted by the server (format %I, regclass output), so names with upper case or spaces work;
-# fields are separated by a tab, which none of the generated names contain.
+# The columns come from bench_tools.sequence_columns (bench.sql), the same pg_depend/pg_attrdef discovery the other
+# contenders use. Identifiers come out quoted by the server (quote_ident, regclass output), so names with upper case
+# or spaces work; fields are separated by a tab, which none of the generated names contain.
 discovery="
-SELECT pg_catalog.quote_ident(c.attname), c.tbl::text, pg_catalog.quote_literal(c.seq::text), c.seq::text, c.increment
-FROM (
-    SELECT DISTINCT m.seq_oid::regclass AS seq, m.table_oid::regclass AS tbl, a.attname, s.seqincrement AS increment
-    FROM (
-        SELECT d.objid AS seq_oid, d.refobjid AS table_oid, d.refobjsubid AS attnum
-        FROM pg_depend AS d
-        WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
-          AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')
-        UNION
-        SELECT d.refobjid, ad.adrelid, ad.adnum
-        FROM pg_attrdef AS ad
-        JOIN pg_depend AS d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid
-                           AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid = 0
-    ) AS m
-    JOIN pg_sequence AS s ON s.seqrelid = m.seq_oid
-    JOIN pg_class AS t ON t.oid = m.table_oid AND t.relkind IN ('r', 'p')
-    JOIN pg_attribute AS a ON a.attrelid = m.table_oid AND a.attnum = m.attnum AND NOT a.attisdropped
-) AS c
-ORDER BY c.tbl::text, c.attname"
+SELECT pg_catalog.quote_ident(attname), tbl::text, pg_catalog.quote_literal(seq::text), seq::text, increment
+FROM bench_tools.sequence_columns
+ORDER BY tbl::text, attname"
 
 n=0
 while IFS=$'\t' read -r column table seq_literal seq increment; do

@@ -9,7 +9,7 @@ usage() {
   cat <<'EOF'
 usage: bench/run.sh [options]
   --sizes LIST        sequence-backed columns per database, comma-separated (default 1000,10000)
-  --runs N            timed runs of pgseq check, pgseq fix and the PL/pgSQL loop per size (default 5)
+  --runs N            timed runs of each pgseq command (both builds) and each PL/pgSQL loop per size (default 5)
   --loop-runs N       timed runs of the psql loop per size (default 2; one run at 10,000 columns takes minutes)
   --loop-full-max N   largest size at which the psql loop runs over every column (default 10000); above it the
                       loop runs over an evenly spread sample and its time is extrapolated linearly
@@ -162,6 +162,15 @@ expect_drifted() {
   fi
 }
 
+# The awk functions the tables of RESULTS.md share: n() groups thousands, sec() and ratio() keep three significant
+# digits, range() formats hyperfine's "min-max".
+number_format='
+  function n(x,  s, r) { s = sprintf("%d", x); r = ""; while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) } return s r }
+  function sec(x) { return x >= 100 ? sprintf("%.0f", x) : x >= 10 ? sprintf("%.1f", x) : sprintf("%.2f", x) }
+  function ratio(x) { return x >= 100 ? sprintf("%.0f×", x) : x >= 10 ? sprintf("%.1f×", x) : sprintf("%.2f×", x) }
+  function range(r,  p) { split(r, p, "-"); return sec(p[1]) "-" sec(p[2]) }
+'
+
 write_results() {
   local cpu cores ram pg dotnet_runtime commit
   cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
@@ -189,10 +198,7 @@ write_results() {
     echo
     echo "| sequence-backed columns | sequences (drifted) | pgseq check | pgseq fix | PL/pgSQL loop, same work | PL/pgSQL loop, bare | psql loop | pgseq fix / same-work loop | pgseq fix / bare loop | psql loop / pgseq fix | pgseq check peak RSS | pgseq fix peak RSS |"
     echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-    awk -F'\t' '
-      function n(x,  s, r) { s = sprintf("%d", x); r = ""; while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) } return s r }
-      function sec(x) { return x >= 100 ? sprintf("%.0f", x) : x >= 10 ? sprintf("%.1f", x) : sprintf("%.2f", x) }
-      function ratio(x) { return x >= 100 ? sprintf("%.0f×", x) : x >= 10 ? sprintf("%.1f×", x) : sprintf("%.2f×", x) }
+    awk -F'\t' "$number_format"'
       {
         loop = ($9 == "1") ? sec($5) : "~" sec($5) " (extrapolated)"
         lr = ($9 == "1") ? ratio($5 / $4) : "~" ratio($5 / $4)
@@ -203,10 +209,7 @@ write_results() {
     echo
     echo "| sequence-backed columns | pgseq check | pgseq fix | pgseq fix / same-work loop | pgseq check peak RSS | pgseq fix peak RSS |"
     echo "|---:|---:|---:|---:|---:|---:|"
-    awk -F'\t' '
-      function n(x,  s, r) { s = sprintf("%d", x); r = ""; while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) } return s r }
-      function sec(x) { return x >= 100 ? sprintf("%.0f", x) : x >= 10 ? sprintf("%.1f", x) : sprintf("%.2f", x) }
-      function ratio(x) { return x >= 100 ? sprintf("%.0f×", x) : x >= 10 ? sprintf("%.1f×", x) : sprintf("%.2f×", x) }
+    awk -F'\t' "$number_format"'
       { printf "| %s | %s | %s | %s | %s MB | %s MB |\n", n($1), sec($21), sec($22), ratio($22 / $19), $23, $24 }' "$summary"
     echo
     echo "Startup, \`pgseq --version\` (hyperfine, $startup_runs runs after 3 warm-ups): framework-dependent $startup_jit ms, NativeAOT $startup_aot ms."
@@ -215,10 +218,7 @@ write_results() {
     echo
     echo "| sequence-backed columns | pgseq check min-max | pgseq fix min-max | same-work loop min-max | bare loop min-max | psql loop min-max (of the sample when sampled) | psql loop sample | generation | whole size (generation included) |"
     echo "|---:|---:|---:|---:|---:|---:|---|---:|---:|"
-    awk -F'\t' '
-      function n(x,  s, r) { s = sprintf("%d", x); r = ""; while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) } return s r }
-      function sec(x) { return x >= 100 ? sprintf("%.0f", x) : x >= 10 ? sprintf("%.1f", x) : sprintf("%.2f", x) }
-      function range(r,  p) { split(r, p, "-"); return sec(p[1]) "-" sec(p[2]) }
+    awk -F'\t' "$number_format"'
       {
         sample = ($9 == "1") ? "every column" : sprintf("%d columns (1 in %d), time scaled by %d/%d", $15, $9, $1, $15)
         printf "| %s | %s | %s | %s | %s | %s | %s | %d s | %d s |\n", n($1), range($12), range($13), range($20), range($14), range($16), sample, $17, $18

@@ -18,8 +18,14 @@ public sealed class PgSeqProcess : IDisposable
 
     public int Id => _process.Id;
 
+    // A test run started as a background job inherits SIGINT ignored, and a program keeps an ignored SIGINT ignored
+    // (as it should): env --default-signal gives pgseq the SIGINT handling it has when started from a terminal. env
+    // execs pgseq, so the process id is pgseq's.
     public static PgSeqProcess Start(params string[] arguments) =>
-        new(ProcessRunner.Start(Path.Combine(AppContext.BaseDirectory, "pgseq"), arguments, new Dictionary<string, string?> { ["NO_COLOR"] = "1" }));
+        new(ProcessRunner.Start(
+            "env",
+            ["--default-signal=INT", Path.Combine(AppContext.BaseDirectory, "pgseq"), .. arguments],
+            new Dictionary<string, string?> { ["NO_COLOR"] = "1" }));
 
     /// <summary>Sends a signal by name (INT, TERM) as a terminal or a service manager would.</summary>
     public async Task SignalAsync(string signal) =>
@@ -37,8 +43,9 @@ public sealed class PgSeqProcess : IDisposable
         }
         catch (OperationCanceledException)
         {
+            // What it printed before it was killed says where it was stuck.
             KillHard();
-            throw new TimeoutException($"pgseq did not exit within {timeout}");
+            throw new TimeoutException($"pgseq did not exit within {timeout}; stdout: {await _stdout}; stderr: {await _stderr}");
         }
 
         return new ProcessResult(_process.ExitCode, await _stdout, await _stderr);

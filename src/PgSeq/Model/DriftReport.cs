@@ -18,7 +18,7 @@ public sealed record DriftReport
     /// <summary>Counts over <see cref="Sequences"/>.</summary>
     public DriftSummary Summary => DriftSummary.Of(Sequences);
 
-    /// <summary>The longest any repair of this run held its locks; null when nothing was repaired.</summary>
+    /// <summary>The longest <see cref="RepairOutcome.LockHeld"/> of this run; null when nothing was repaired.</summary>
     public TimeSpan? LongestLockHeld => Sequences.Where(s => s.Repair is { Applied: true }).Select(s => (TimeSpan?)s.Repair!.LockHeld).Max();
 
     /// <summary>True when every sequence could be examined (and, for <c>fix</c>, repaired): no status is Error or Busy.</summary>

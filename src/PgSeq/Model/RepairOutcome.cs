@@ -35,7 +35,8 @@ public sealed record RepairOutcome
     /// <summary>The SQL that performs the repair: one transaction that psql can run as it is.</summary>
     public string Script => _script();
 
-    /// <summary>How long the repair's transaction held its locks (zero in a dry run).</summary>
+    /// <summary>How long the repair worked under its locks: re-reading MAX and the sequence and moving it, measured on the
+    /// server (zero in a dry run). Its COMMIT, which waits for the WAL flush once per round trip, comes on top.</summary>
     public TimeSpan LockHeld { get; init; }
 
     /// <summary>Equal when every value, the script's text included, is equal.</summary>

@@ -62,8 +62,10 @@ public sealed class CliTests(PostgresServer server)
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains("|     2 → 29 | repaired | next value 2 → 29 |", first.Stdout, StringComparison.Ordinal);
         Assert.Contains("2 sequences: 2 repaired.", first.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"2 sequences: 2 repaired\. Longest lock held: \d+(\.\d+)? ms\.", first.Stdout);
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("2 sequences: 2 already fine.", second.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Longest lock held", second.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, (await CliRunner.RunAsync("check", Uri(db))).ExitCode);
     }
 
@@ -111,6 +113,9 @@ public sealed class CliTests(PostgresServer server)
         Assert.Equal((2L, 29L, true), (repair.GetProperty("previous_next_value").GetInt64(), repair.GetProperty("next_value").GetInt64(), repair.GetProperty("applied").GetBoolean()));
         Assert.StartsWith("-- public.loans_id_seq feeds public.loans.id", repair.GetProperty("script").GetString(), StringComparison.Ordinal);
         Assert.Equal(2, json.RootElement.GetProperty("summary").GetProperty("repaired").GetInt32());
+        var held = json.RootElement.GetProperty("sequences").EnumerateArray().Select(s => s.GetProperty("repair").GetProperty("lock_held_ms").GetDouble()).ToList();
+        Assert.All(held, ms => Assert.True(ms > 0, $"lock_held_ms {ms}"));
+        Assert.Equal(held.Max(), json.RootElement.GetProperty("summary").GetProperty("longest_lock_held_ms").GetDouble());
     }
 
     [Fact]

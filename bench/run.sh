@@ -48,10 +48,7 @@ log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 ensure_apt_package() {   # ensure_apt_package COMMAND-OR-PATH PACKAGE
   if command -v "$1" >/dev/null 2>&1 || [ -e "$1" ]; then return 0; fi
   log "$1 not found; installing Debian's $2 package"
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$2" >/dev/null
+  apt_install "$2"
 }
 ensure_postgres
 ensure_apt_package hyperfine hyperfine

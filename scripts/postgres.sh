@@ -1,6 +1,8 @@
 # Shell helpers shared by demo.sh and test.sh: find (or install) the PostgreSQL server programs and run a
 # throwaway cluster. Source it; do not run it.
 
+. "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
+
 # Prints the directory holding initdb and pg_ctl: $PGSEQ_PG_BIN, else the newest /usr/lib/postgresql/N/bin
 # (Debian keeps server programs off PATH), else the directory on PATH that has initdb.
 pg_bindir() {
@@ -16,13 +18,7 @@ pg_bindir() {
 ensure_postgres() {
   if pg_bindir >/dev/null; then return 0; fi
   echo "PostgreSQL server programs not found; installing Debian's postgresql package..." >&2
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || { echo "error: run as root or install sudo, or install postgresql yourself" >&2; return 1; }
-    sudo="sudo"
-  fi
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+  apt_install postgresql || return 1
   pg_bindir >/dev/null || { echo "error: postgresql was installed but initdb is still missing" >&2; return 1; }
 }
 

@@ -23,10 +23,7 @@ public sealed class RepairSafetyTests(PostgresServer server)
 
         await using var alter = await holder.BeginTransactionAsync(Cancel);
         await Execute(holder, "ALTER SEQUENCE s INCREMENT BY 1");
-        await using var caller = await db.DataSource.OpenConnectionAsync(Cancel);
-        await Execute(caller, "SET lock_timeout = '300ms'");
-        var blocked = await Assert.ThrowsAsync<PostgresException>(() => Execute(caller, "SELECT nextval('s')"));
-        Assert.Equal(PostgresErrorCodes.LockNotAvailable, blocked.SqlState);
+        await AssertNextvalWaitsAsync(db);
 
         await Execute(holder, "SELECT setval('s', 500)");
         await alter.RollbackAsync(Cancel);
@@ -47,10 +44,7 @@ public sealed class RepairSafetyTests(PostgresServer server)
         await using (var alter = await holder.BeginTransactionAsync(Cancel))
         {
             await Execute(holder, $"ALTER SEQUENCE s SET {persistence}");
-            await using var caller = await db.DataSource.OpenConnectionAsync(Cancel);
-            await Execute(caller, "SET lock_timeout = '300ms'");
-            var blocked = await Assert.ThrowsAsync<PostgresException>(() => Execute(caller, "SELECT nextval('s')"));
-            Assert.Equal(PostgresErrorCodes.LockNotAvailable, blocked.SqlState);
+            await AssertNextvalWaitsAsync(db);
 
             // No new storage, so setval() is not undone by a rollback: the repair makes it its last step.
             await Execute(holder, "SELECT setval('s', 500)");
@@ -134,6 +128,15 @@ public sealed class RepairSafetyTests(PostgresServer server)
         Assert.Contains("default_transaction_read_only", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(SequenceStatus.Drift, (await SequenceDrift.CheckAsync(fresh, null, Cancel)).Sequences[0].Status);
         Assert.Equal(SequenceStatus.Drift, (await SequenceDrift.FixAsync(fresh, new FixOptions { DryRun = true }, Cancel)).Sequences[0].Status);
+    }
+
+    // Another session's nextval('s') cannot get the sequence's lock within 300 ms.
+    private static async Task AssertNextvalWaitsAsync(TestDatabase db)
+    {
+        await using var caller = await db.DataSource.OpenConnectionAsync(Cancel);
+        await Execute(caller, "SET lock_timeout = '300ms'");
+        var blocked = await Assert.ThrowsAsync<PostgresException>(() => Execute(caller, "SELECT nextval('s')"));
+        Assert.Equal(PostgresErrorCodes.LockNotAvailable, blocked.SqlState);
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql)

@@ -18,12 +18,11 @@ internal static class ExitCodes
     /// <summary>Stopped by SIGTERM.</summary>
     public const int Terminated = 143;
 
-    /// <summary>The exit code for a finished check: critical capacity counts as a finding like drift, a warning only
-    /// when asked to.</summary>
+    /// <summary>The exit code for a finished check: a critical finding (drift, critical capacity, sequences missing after
+    /// a migration) is 2, a warning only when asked to.</summary>
     public static int ForCheck(DriftReport report, bool failOnWarning) =>
         !report.Complete ? Incomplete
-        : report.Summary.Drift > 0 || report.Summary.CapacityCritical > 0 || (failOnWarning && report.Summary.CapacityWarning > 0)
-          || report.Cutover?.MissingOnTarget.Count > 0 ? Drift
+        : report.Attention >= (failOnWarning ? Attention.Warning : Attention.Critical) ? Drift
         : Ok;
 
     /// <summary>The exit code for a finished fix (or its dry run): anything left in error, busy or drift means it did not complete.</summary>

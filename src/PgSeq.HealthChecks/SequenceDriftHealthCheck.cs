@@ -34,18 +34,18 @@ internal sealed class SequenceDriftHealthCheck(NpgsqlDataSource dataSource, Chec
             ["error"] = summary.Error,
             ["busy"] = summary.Busy,
         };
-        foreach (var sequence in report.Sequences.Where(s => s.Status is not (SequenceStatus.Ok or SequenceStatus.Skipped or SequenceStatus.Unlinked)))
+        foreach (var sequence in report.Sequences.Where(s => s.Attention != Attention.None || !s.Complete))
         {
             data[sequence.Sequence.Name] = $"{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(sequence.Status.ToString())}: {sequence.Reason}";
         }
 
-        if (summary.Drift > 0 || summary.CapacityCritical > 0)
+        if (report.Attention == Attention.Critical)
         {
             return new HealthCheckResult(context.Registration.FailureStatus,
                 $"{summary.Drift} sequence(s) in drift and {summary.CapacityCritical} near the end of their range in {report.Database}; run pgseq fix", null, data);
         }
 
-        if (summary.CapacityWarning > 0 || !report.Complete)
+        if (report.Attention == Attention.Warning || !report.Complete)
         {
             return HealthCheckResult.Degraded(
                 $"{summary.CapacityWarning} sequence(s) past the capacity warning and {summary.Error + summary.Busy} not examined in {report.Database}", null, data);

@@ -1,3 +1,5 @@
+using PgSeq.Catalog;
+
 namespace PgSeq;
 
 /// <summary>What to examine and how long to wait. Shared by <see cref="SequenceDrift.CheckAsync(Npgsql.NpgsqlDataSource, CheckOptions?, CancellationToken)"/> and the repair.</summary>
@@ -48,4 +50,11 @@ public record CheckOptions
     /// <summary>Share of its range (0 to 1) from which an otherwise healthy sequence is
     /// <see cref="SequenceStatus.CapacityCritical"/>. Default: 0.90.</summary>
     public double CapacityCritical { get; init; } = 0.90;
+
+    /// <summary>
+    /// Checks the options before any connection is made. Every entry point calls it; a front end may call it first to
+    /// report a mistake without connecting.
+    /// </summary>
+    /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
+    public virtual void Validate() => _ = new RelationFilter(this);
 }

@@ -26,4 +26,12 @@ public sealed record FixOptions : CheckOptions
 
     /// <summary>Extra values of headroom to leave above the data: the next value becomes MAX + increment × (1 + Margin).</summary>
     public long Margin { get; init; }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentOutOfRangeException">Also when <see cref="Margin"/> is negative.</exception>
+    public override void Validate()
+    {
+        base.Validate();
+        ArgumentOutOfRangeException.ThrowIfNegative(Margin, nameof(Margin));
+    }
 }

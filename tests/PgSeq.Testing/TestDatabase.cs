@@ -24,9 +24,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public PostgresServer Server => _server;
 
+    /// <summary>Runs set-up SQL; building thousands of tables on a busy machine may take minutes, not Npgsql's default 30 s.</summary>
     public async Task ExecuteAsync(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);
+        command.CommandTimeout = 600;
         await command.ExecuteNonQueryAsync();
     }
 

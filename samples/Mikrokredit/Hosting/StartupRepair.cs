@@ -25,7 +25,7 @@ internal static partial class StartupRepair
             {
                 LogRepaired(logger, sequence.Sequence.Name, repair.PreviousNextValue, repair.NextValue);
             }
-            else if (sequence.Status is not (SequenceStatus.Ok or SequenceStatus.Skipped))
+            else if (sequence.Attention != Attention.None || !sequence.Complete)
             {
                 LogNotRepaired(logger, sequence.Sequence.Name, sequence.Status, sequence.Reason.ToString());
             }

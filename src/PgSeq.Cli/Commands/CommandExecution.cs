@@ -1,5 +1,4 @@
 using Npgsql;
-using PgSeq.Catalog;
 using PgSeq.Cli.Connection;
 using PgSeq.Cli.Localization;
 using PgSeq.Cli.Output;
@@ -14,29 +13,27 @@ namespace PgSeq.Cli.Commands;
 /// </summary>
 internal sealed class CommandExecution(CliConsole console, Func<string, string?> environment, Interrupt interrupt, Texts texts)
 {
-    public Task<int> CheckAsync(RunSettings settings) =>
-        RunAsync(settings, RunMode.Check, async (dataSource, scope) =>
+    public Task<int> CheckAsync(RunSettings settings, CheckOptions options) =>
+        RunAsync(settings, options, RunMode.Check, async (dataSource, run) =>
         {
-            var report = await SequenceDrift.CheckAsync(dataSource, scope, interrupt.Token);
+            var report = await SequenceDrift.CheckAsync(dataSource, options with { CutoverSource = run.Source, Progress = run.Progress }, interrupt.Token);
             return (report, ExitCodes.ForCheck(report, settings.FailOnWarning));
         });
 
-    public Task<int> FixAsync(RunSettings settings)
-    {
-        var dryRun = ((FixOptions)settings.Scope).DryRun;
-        return RunAsync(settings, dryRun ? RunMode.DryRun : RunMode.Fix, async (dataSource, scope) =>
+    public Task<int> FixAsync(RunSettings settings, FixOptions options) =>
+        RunAsync(settings, options, options.DryRun ? RunMode.DryRun : RunMode.Fix, async (dataSource, run) =>
         {
-            var report = await SequenceDrift.FixAsync(dataSource, (FixOptions)scope, interrupt.Token);
-            return (report, ExitCodes.ForFix(report, dryRun));
+            var report = await SequenceDrift.FixAsync(dataSource, options with { CutoverSource = run.Source, Progress = run.Progress }, interrupt.Token);
+            return (report, ExitCodes.ForFix(report, options.DryRun));
         });
-    }
 
-    private async Task<int> RunAsync(RunSettings settings, RunMode mode, Func<NpgsqlDataSource, CheckOptions, Task<(DriftReport Report, int ExitCode)>> run)
+    private async Task<int> RunAsync(
+        RunSettings settings, CheckOptions options, RunMode mode, Func<NpgsqlDataSource, RunAdditions, Task<(DriftReport Report, int ExitCode)>> run)
     {
         IReadOnlyList<Target> targets;
         try
         {
-            _ = new RelationFilter(settings.Scope);
+            options.Validate();
             targets = await new TargetList(environment).ResolveAsync(settings, interrupt.Token);
         }
         catch (Exception error) when (error is ConnectionSettingsException or InvalidPatternException)
@@ -64,13 +61,12 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
             }
         }
 
-        var scope = source?.DataSource is { } from ? settings.Scope with { CutoverSource = from } : settings.Scope;
         var progress = single && settings.Format == OutputFormat.Table && console.ErrorIsTerminal ? new ProgressDisplay(console.Error, texts) : null;
-        scope = progress is null ? scope : scope with { Progress = progress };
+        var additions = new RunAdditions(source?.DataSource, progress);
         var log = settings.LogFile is null ? null : new RunLog(settings.LogFile);
-        using var slots = new SemaphoreSlim(settings.Jobs);
+        using var slots = new SemaphoreSlim(options.Jobs);
         var running = targets.Select(target => RunTargetAsync(
-            target, dataSource => progress is null ? run(dataSource, scope) : progress.ShowWhileAsync(run(dataSource, scope)), slots)).ToList();
+            target, dataSource => progress is null ? run(dataSource, additions) : progress.ShowWhileAsync(run(dataSource, additions)), slots)).ToList();
 
         // Tables are printed in the order given, each as soon as it and those before it are done.
         var results = new List<TargetResult>();
@@ -106,7 +102,7 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
                 PrometheusReport.Write(console.Out, results);
                 break;
             case OutputFormat.Nagios:
-                var state = NagiosReport.Write(console.Out, results, settings.Scope);
+                var state = NagiosReport.Write(console.Out, results, options);
                 exitCode = results.Any(r => r.Interrupted) ? interrupt.ExitCode : state;
                 break;
             case OutputFormat.Table when !single && (!settings.Quiet || exitCode != ExitCodes.Ok):

@@ -127,14 +127,12 @@ internal sealed class CommonOptions
         });
     }
 
-    /// <summary>What to run on and how to print it; <paramref name="scope"/> is the check or fix options.</summary>
-    public RunSettings Settings(ParseResult result, CheckOptions scope) => new()
+    /// <summary>What to run on and how to print it.</summary>
+    public RunSettings Settings(ParseResult result) => new()
     {
         Connections = result.GetValue(Connection) ?? [],
         TargetsFile = result.GetValue(Targets),
         AllDatabases = result.GetValue(AllDatabases),
-        Jobs = result.GetValue(Jobs),
-        Scope = scope,
         Format = result.GetValue(Json) ? OutputFormat.Json : result.GetValue(Format) switch
         {
             "json" => OutputFormat.Json,
@@ -148,7 +146,8 @@ internal sealed class CommonOptions
         Verbose = result.GetValue(Verbose),
     };
 
-    /// <summary>The scope and timeouts, as check takes them and fix extends them.</summary>
+    /// <summary>The scope and timeouts, as check takes them and fix extends them; --jobs is both the connections per
+    /// database and the targets worked on at once.</summary>
     public CheckOptions Scope(ParseResult result)
     {
         var defaults = new CheckOptions();

@@ -6,7 +6,7 @@ namespace PgSeq.Cli.Commands;
 /// <summary><c>pgseq fix</c>: move drifted sequences past their data, one short atomic transaction each.</summary>
 internal static class FixCommand
 {
-    public static Command Create(Texts texts, CommonOptions common, Func<RunSettings, Task<int>> run)
+    public static Command Create(Texts texts, CommonOptions common, Func<RunSettings, FixOptions, Task<int>> run)
     {
         var dryRun = new Option<bool>("--dry-run") { Description = texts["Help_DryRun"] };
         var sql = new Option<bool>("--sql") { Description = texts["Help_Sql"] };
@@ -53,7 +53,7 @@ internal static class FixCommand
                 InferLinks = result.GetValue(inferLinks),
                 Margin = result.GetValue(margin),
             };
-            return run(common.Settings(result, options) with { Sql = printSql });
+            return run(common.Settings(result) with { Sql = printSql }, options);
         });
         return command;
     }

@@ -2,7 +2,7 @@ using PgSeq.Cli.Output;
 
 namespace PgSeq.Cli.Commands;
 
-/// <summary>Everything a check or fix run was asked to do, read from the command line.</summary>
+/// <summary>Where a check or fix runs and how it reports, read from the command line; what it examines is its options.</summary>
 internal sealed record RunSettings
 {
     /// <summary>The CONNECTION arguments; none means the environment (DATABASE_URL, PG*).</summary>
@@ -13,12 +13,6 @@ internal sealed record RunSettings
 
     /// <summary>Expand each target into every database of its server that allows connections.</summary>
     public bool AllDatabases { get; init; }
-
-    /// <summary>How many targets run at once.</summary>
-    public int Jobs { get; init; } = 4;
-
-    /// <summary>Scope and timeouts; a <see cref="FixOptions"/> for fix.</summary>
-    public required CheckOptions Scope { get; init; }
 
     public OutputFormat Format { get; init; }
 

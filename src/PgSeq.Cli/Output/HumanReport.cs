@@ -154,24 +154,25 @@ internal static class HumanReport
         return line;
     }
 
-    // What a reader must see first when not every row fits (OrderBy is stable: catalog order within a rank).
+    // What a reader must see first when not every row fits (OrderBy is stable: catalog order within a rank): what could
+    // not be examined, then the library's attention levels, collisions first; then what this run changed.
     private static int Severity(SequenceReport sequence) => sequence switch
     {
-        { Status: SequenceStatus.Error } => 0,
-        { Status: SequenceStatus.Busy } => 1,
-        { Status: SequenceStatus.Drift, NextInsertCollides: true } => 2,
-        { Status: SequenceStatus.Drift } => 3,
-        { Status: SequenceStatus.CapacityCritical } => 4,
-        { Status: SequenceStatus.CapacityWarning } => 5,
+        { Complete: false, Status: SequenceStatus.Error } => 0,
+        { Complete: false } => 1,
+        { Attention: Attention.Critical, NextInsertCollides: true } => 2,
+        { Attention: Attention.Critical, Status: SequenceStatus.Drift } => 3,
+        { Attention: Attention.Critical } => 4,
+        { Attention: Attention.Warning } => 5,
         { Repair.Applied: true } => 6,
         { Status: SequenceStatus.Unlinked } => 7,
         { Status: SequenceStatus.Skipped } => 8,
         _ => 9,
     };
 
+    // What --quiet keeps: findings, sequences that could not be examined, and what this run changed.
     private static bool NeedsAttention(SequenceReport sequence) =>
-        sequence.Repair is { Applied: true }
-        || sequence.Status is SequenceStatus.Drift or SequenceStatus.Error or SequenceStatus.Busy or SequenceStatus.CapacityWarning or SequenceStatus.CapacityCritical;
+        sequence.Attention != Attention.None || !sequence.Complete || sequence.Repair is { Applied: true };
 
     private static Table Table(IAnsiConsole console, Texts texts, IReadOnlyList<SequenceReport> sequences)
     {

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using PgSeq.Cli.Localization;
 using PgSeq.Cli.Targets;
 
 namespace PgSeq.Cli.Output;
 
 /// <summary>
 /// The <c>--json</c> document: a public contract documented in the README. Names are snake_case; enums are
-/// snake_case strings; absent values are null rather than missing, so every key is always there.
+/// snake_case strings; absent values are null rather than missing, so every key is always there; sentences are English.
 /// </summary>
 internal static class JsonReport
 {
@@ -65,16 +66,19 @@ internal static class JsonReport
         s.ColumnExtreme,
         s.BehindBy,
         s.NextInsertCollides,
-        [.. s.Columns.Select(c => new JsonColumn(c.Table, c.Column, c.ColumnType, Name(c.Kind), c.Measured, c.Indexed, c.SkipReason?.ToString()))],
+        [.. s.Columns.Select(c => new JsonColumn(c.Table, c.Column, c.ColumnType, Name(c.Kind), c.Measured, c.Indexed, c.SkipReason is { } skip ? English(skip) : null))],
         new JsonDefinition(s.Sequence.DataType, s.Sequence.Start, s.Sequence.Increment, s.Sequence.MinValue, s.Sequence.MaxValue, s.Sequence.Cache, s.Sequence.Cycle),
-        s.Reason.ToString(),
-        s.Action?.ToString(),
+        English(s.Reason),
+        s.Action is { } action ? English(action) : null,
         s.Capacity is { } c ? new JsonCapacity(c.Limit, c.LimitedBy, Math.Round(c.UsedRatio, 6), c.Remaining, Name(c.Level)) : null,
         s.Repair is { } r ? new JsonRepair(r.PreviousNextValue, r.NextValue, r.Applied, Math.Round(r.LockHeld.TotalMilliseconds, 3), r.Script) : null);
 
     private static JsonSummary Summary(DriftSummary s, TimeSpan? longestLockHeld) =>
         new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.Error, s.Busy, s.Repaired, s.Collisions, s.CapacityWarning, s.CapacityCritical, s.Unlinked,
             longestLockHeld is { } held ? Math.Round(held.TotalMilliseconds, 3) : null);
+
+    // The document is the same in every language: English, in the command line's words.
+    private static string English(Phrase phrase) => Texts.English.Say(phrase);
 
     private static string Name<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());

@@ -25,11 +25,13 @@ internal static class NagiosReport
         var drift = sequences.Where(s => s.Status == SequenceStatus.Drift).ToList();
         var critical = sequences.Where(s => s.Status == SequenceStatus.CapacityCritical).ToList();
         var warning = sequences.Where(s => s.Status == SequenceStatus.CapacityWarning).ToList();
-        var incomplete = sequences.Where(s => s.Status is SequenceStatus.Error or SequenceStatus.Busy).ToList();
+        var incomplete = sequences.Where(s => !s.Complete).ToList();
+        var attention = reports.Select(r => r.Attention).DefaultIfEmpty(Attention.None).Max();
 
-        var state = drift.Count > 0 || critical.Count > 0 ? Critical
+        // A critical finding outranks what could not be examined, which outranks a warning.
+        var state = attention == Attention.Critical ? Critical
             : failed > 0 || incomplete.Count > 0 ? Unknown
-            : warning.Count > 0 ? Warning
+            : attention == Attention.Warning ? Warning
             : Ok;
 
         var problems = new List<string>();

@@ -13,12 +13,12 @@ internal sealed class ProgressDisplay(TextWriter error, Texts texts) : IProgress
 {
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
     private readonly Stopwatch _phaseClock = Stopwatch.StartNew();
-    private RunProgress _latest = new(RunPhase.Discovering, 0, 0);
+    private RunProgress? _latest;
 
     public void Report(RunProgress value)
     {
         var previous = Interlocked.Exchange(ref _latest, value);
-        if (previous.Phase != value.Phase)
+        if (previous?.Phase != value.Phase)
         {
             _phaseClock.Restart();
         }
@@ -52,7 +52,11 @@ internal sealed class ProgressDisplay(TextWriter error, Texts texts) : IProgress
 
     private void Update(ProgressTask task)
     {
-        var latest = _latest;
+        if (_latest is not { } latest)
+        {
+            return;
+        }
+
         var phase = texts[$"Progress_{latest.Phase}"];
         var rate = latest.Done / Math.Max(_phaseClock.Elapsed.TotalSeconds, 0.001);
         task.Description = latest.Total > 0

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PgSeq.Cli.Localization;
 using PgSeq.Cli.Targets;
 
 namespace PgSeq.Cli.Output;
@@ -30,7 +31,7 @@ internal sealed class RunLog(string path)
                 }
                 else if (sequence.Status is not SequenceStatus.Ok)
                 {
-                    lines.Add(Line("sequence", ("sequence", sequence.Sequence.Name), ("status", Snake(sequence.Status)), ("next_value", sequence.NextValue), ("max_value", sequence.ColumnExtreme), ("reason", sequence.Reason.ToString())));
+                    lines.Add(Line("sequence", ("sequence", sequence.Sequence.Name), ("status", Snake(sequence.Status)), ("next_value", sequence.NextValue), ("max_value", sequence.ColumnExtreme), ("reason", Texts.English.Say(sequence.Reason))));
                 }
             }
 

@@ -2,7 +2,6 @@ namespace PgSeq.Catalog;
 
 /// <summary>A linked column as the catalog describes it, with what pgseq needs to query and lock it.</summary>
 /// <param name="Link">The public description of the column.</param>
-/// <param name="TableOid">The table's OID.</param>
 /// <param name="TableSchema">The table's schema, unquoted (for pattern matching).</param>
 /// <param name="TableRelName">The table's name, unquoted (for pattern matching).</param>
 /// <param name="ColumnIdentifier">The column name quoted by the server (<c>quote_ident</c>), ready for SQL text.</param>
@@ -10,7 +9,6 @@ namespace PgSeq.Catalog;
 /// <param name="CanLock">Whether the connected role may lock the table against writers (UPDATE, DELETE or TRUNCATE privilege).</param>
 internal sealed record CatalogColumn(
     LinkedColumn Link,
-    uint TableOid,
     string TableSchema,
     string TableRelName,
     string ColumnIdentifier,
@@ -22,4 +20,7 @@ internal sealed record CatalogColumn(
 
     /// <summary>The table name quoted by the server, ready for SQL text.</summary>
     public string Table => Link.Table;
+
+    /// <summary><c>table.column</c>, quoted, for messages and DDL.</summary>
+    public string QualifiedName => $"{Table}.{ColumnIdentifier}";
 }

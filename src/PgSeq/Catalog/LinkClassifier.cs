@@ -1,50 +1,30 @@
-using System.Text.RegularExpressions;
-
 namespace PgSeq.Catalog;
 
 /// <summary>
-/// Decides how a column is tied to its sequence and whether its values can be compared with the sequence's.
-/// Pure: works on what the catalog query returned.
+/// Names how a column is tied to its sequence and why it cannot be measured, from what the catalog query decided
+/// (<see cref="SequenceLinks"/>). Pure.
 /// </summary>
-internal static partial class LinkClassifier
+internal static class LinkClassifier
 {
     /// <summary>Names the link from the catalog flags.</summary>
-    public static LinkKind Kind(char identity, bool owned, bool inDefault, bool lateBound, bool isExplicit, bool inferred) => identity switch
+    public static LinkKind Kind(LinkFlags flags) => flags switch
     {
-        'a' => LinkKind.IdentityAlways,
-        'd' => LinkKind.Identity,
-        _ when owned && inDefault => LinkKind.Serial,
-        _ when owned => LinkKind.Owned,
-        _ when lateBound => LinkKind.LateBoundDefault,
-        _ when inDefault => LinkKind.Default,
-        _ when isExplicit => LinkKind.Explicit,
-        _ when inferred => LinkKind.Inferred,
+        { Identity: 'a' } => LinkKind.IdentityAlways,
+        { Identity: 'd' } => LinkKind.Identity,
+        { Owned: true, InDefault: true } => LinkKind.Serial,
+        { Owned: true } => LinkKind.Owned,
+        { LateBound: true } => LinkKind.LateBoundDefault,
+        { InDefault: true } => LinkKind.Default,
+        { Explicit: true } => LinkKind.Explicit,
+        { Inferred: true } => LinkKind.Inferred,
         _ => LinkKind.Default,
     };
 
-    /// <summary>
-    /// Why the column cannot be measured, or null when it can: the column must be an integer type and its default,
-    /// when the default is what mentions the sequence, must be nothing but <c>nextval()</c> of it (optionally cast to
-    /// an integer type) — anything else (<c>'INV-' || nextval(...)</c>, <c>nextval(...) + 1000</c>) stores values
-    /// that MAX() of the column cannot compare with the sequence.
-    /// </summary>
-    public static Phrase? SkipReason(LinkKind kind, bool columnIsInteger, string columnType, string? defaultExpression)
-    {
-        if (!columnIsInteger)
-        {
-            return Phrases.NotInteger(columnType);
-        }
-
-        if (kind is LinkKind.Default or LinkKind.LateBoundDefault or LinkKind.Serial
-            && (defaultExpression is null || !PlainNextval().IsMatch(defaultExpression)))
-        {
-            return Phrases.NotPlainDefault(defaultExpression);
-        }
-
-        return null;
-    }
-
-    // As pg_get_expr prints them: nextval('s'::regclass), (nextval('s'::regclass))::integer, nextval(('s'::text)::regclass).
-    [GeneratedRegex(@"^(?:nextval\('(?:[^']|'')+'::regclass\)|\(nextval\('(?:[^']|'')+'::regclass\)\)::(?:smallint|integer|bigint)|nextval\(\('(?:[^']|'')+'::text\)::regclass\))$", RegexOptions.CultureInvariant)]
-    private static partial Regex PlainNextval();
+    /// <summary>Why the column cannot be measured, or null when it can.</summary>
+    /// <param name="measured">Whether the catalog query found the column measurable.</param>
+    /// <param name="integral">Whether its type is an integer type.</param>
+    /// <param name="columnType">The type, for the message.</param>
+    /// <param name="defaultExpression">The default, for the message.</param>
+    public static Phrase? SkipReason(bool measured, bool integral, string columnType, string? defaultExpression) =>
+        measured ? null : integral ? Phrases.NotPlainDefault(defaultExpression) : Phrases.NotInteger(columnType);
 }

@@ -20,17 +20,14 @@ internal sealed class PsqlPattern
         _name = name;
     }
 
-    /// <summary>The pattern text as given, for messages.</summary>
-    public required string Text { get; init; }
-
     /// <summary>Parses a pattern that may name a schema: <c>schema.name</c>, or <c>name</c> for any schema.</summary>
     public static PsqlPattern ForRelation(string pattern)
     {
         var parts = Split(pattern);
         return parts.Count switch
         {
-            1 => new PsqlPattern(null, parts[0]) { Text = pattern },
-            2 => new PsqlPattern(parts[0], parts[1]) { Text = pattern },
+            1 => new PsqlPattern(null, parts[0]),
+            2 => new PsqlPattern(parts[0], parts[1]),
             _ => throw new InvalidPatternException(Phrases.PatternDots(pattern)),
         };
     }
@@ -40,7 +37,7 @@ internal sealed class PsqlPattern
     {
         var parts = Split(pattern);
         return parts.Count == 1
-            ? new PsqlPattern(null, parts[0]) { Text = pattern }
+            ? new PsqlPattern(null, parts[0])
             : throw new InvalidPatternException(Phrases.PatternSchemaDot(pattern, "\"" + pattern.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
     }
 

@@ -1,177 +1,73 @@
 using Npgsql;
 using NpgsqlTypes;
+using PgSeq.Session;
 
 namespace PgSeq.Catalog;
 
 /// <summary>
-/// Finds every sequence in the user schemas and every table column it feeds, in one catalog query by OID.
+/// Finds every sequence in the user schemas and every table column it feeds, in one catalog query by OID, with the
+/// link rules of <see cref="SequenceLinks"/>. Sequences that feed nothing are returned too, with no column.
 /// </summary>
 internal static class SequenceCatalog
 {
-    // A sequence feeds a column when
-    //   * pg_depend ties the sequence to the column: OWNED BY (deptype 'a': serial and friends, also after the
-    //     column's default was dropped) or identity (deptype 'i');
-    //   * the column's default mentions the sequence: nextval('s'::regclass) records a dependency of the
-    //     pg_attrdef row on the sequence, whoever owns it (how CREATE SEQUENCE + DEFAULT nextval schemas work);
-    //   * the default is the late-binding nextval('s'::text), which records no dependency: the name is resolved
-    //     here with the current search_path, as an insert in this session would resolve it;
-    //   * the caller said so (--link; $1, $2, $3 hold the resolved sequence, table and column);
-    //   * nothing else ties the sequence to anything, no sequence feeds the column, and the sequence is named
-    //     <table>_<column>_seq after an integer column in its own schema: an application that calls nextval() itself
-    //     (SQLAlchemy's Sequence(), HiLo) leaves no other trace. Such links are "inferred".
-    // Only ordinary and partitioned tables count. A partition or inheritance child whose column is fed by the same
-    // sequence as the same-named column of an ancestor is "covered": MAX() on the ancestor already includes its rows.
-    // Sequences that feed nothing are returned too, with no column.
-    // Defaults are deparsed without their table (relid 0): with it, pg_get_expr opens the table, waiting behind any
-    // ACCESS EXCLUSIVE lock (a running ALTER TABLE, VACUUM FULL) and loading every table into the relation cache.
-    // Only generation expressions refer to columns, and those are never deparsed.
-    private const string Sql = """
+    private static readonly string Sql = $"""
         WITH RECURSIVE
-        ancestry (child, ancestor) AS (
-            SELECT inhrelid, inhparent FROM pg_catalog.pg_inherits
-            UNION
-            SELECT a.child, i.inhparent
-            FROM ancestry AS a
-            JOIN pg_catalog.pg_inherits AS i ON i.inhrelid = a.ancestor
-        ),
-        base_type (type_oid, base_oid) AS (
-            SELECT t.oid, t.oid FROM pg_catalog.pg_type AS t WHERE t.typtype <> 'd'
-            UNION ALL
-            SELECT d.oid, b.base_oid
-            FROM pg_catalog.pg_type AS d
-            JOIN base_type AS b ON b.type_oid = d.typbasetype
-            WHERE d.typtype = 'd'
-        ),
-        mention (seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit) AS (
-            SELECT d.objid, d.refobjid, d.refobjsubid::int2, d.deptype = 'a', false, false, false
-            FROM pg_catalog.pg_depend AS d
-            WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-              AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
-              AND d.refobjsubid > 0
-              AND d.deptype IN ('a', 'i')
-            UNION ALL
-            SELECT d.refobjid, ad.adrelid, ad.adnum, false, true, false, false
-            FROM pg_catalog.pg_attrdef AS ad
-            JOIN pg_catalog.pg_depend AS d
-              ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass
-             AND d.objid = ad.oid
-             AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
-             AND d.refobjsubid = 0
-            UNION ALL
-            SELECT pg_catalog.to_regclass(pg_catalog.replace(late.name[1], '''''', '''')), ad.adrelid, ad.adnum, false, true, true, false
-            FROM pg_catalog.pg_attrdef AS ad
-            JOIN pg_catalog.pg_attribute AS la ON la.attrelid = ad.adrelid AND la.attnum = ad.adnum,
-                 pg_catalog.regexp_match(pg_catalog.pg_get_expr(CASE WHEN la.attgenerated = '' THEN ad.adbin END, 0),
-                                         '^nextval\(\(''((?:[^'']|'''')+)''::text\)::regclass\)$') AS late (name)
-            -- A default that depends on a sequence is not late-bound; skipping those spares deparsing most defaults.
-            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend AS dd
-                              WHERE dd.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND dd.objid = ad.oid
-                                AND dd.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dd.refobjsubid = 0)
-            UNION ALL
-            SELECT e.seq_oid, e.table_oid, e.attnum, false, false, false, true
-            FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.oid[]), pg_catalog.unnest($2::pg_catalog.oid[]), pg_catalog.unnest($3::pg_catalog.int2[]))
-                 AS e (seq_oid, table_oid, attnum)
-        ),
-        declared (seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit) AS (
-            SELECT m.seq_oid, m.table_oid, m.attnum, pg_catalog.bool_or(m.owned), pg_catalog.bool_or(m.in_default),
-                   pg_catalog.bool_or(m.late_bound), pg_catalog.bool_or(m.explicit)
-            FROM mention AS m
-            JOIN pg_catalog.pg_sequence AS s ON s.seqrelid = m.seq_oid
-            JOIN pg_catalog.pg_class AS t ON t.oid = m.table_oid AND t.relkind IN ('r', 'p')
-            JOIN pg_catalog.pg_attribute AS a ON a.attrelid = m.table_oid AND a.attnum = m.attnum AND NOT a.attisdropped
-            GROUP BY m.seq_oid, m.table_oid, m.attnum
-        ),
-        unlinked (seq_oid, name, schema_oid) AS (
-            SELECT s.seqrelid, c.relname, c.relnamespace
-            FROM pg_catalog.pg_sequence AS s
-            JOIN pg_catalog.pg_class AS c ON c.oid = s.seqrelid
-            WHERE NOT EXISTS (SELECT 1 FROM mention AS m WHERE m.seq_oid = s.seqrelid)
-        ),
-        inferred (seq_oid, table_oid, attnum) AS (
-            SELECT u.seq_oid, t.oid, a.attnum
-            FROM unlinked AS u
-            JOIN pg_catalog.pg_class AS t ON t.relnamespace = u.schema_oid AND t.relkind IN ('r', 'p') AND NOT t.relispartition
-            JOIN pg_catalog.pg_attribute AS a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
-            JOIN base_type AS bt ON bt.type_oid = a.atttypid
-            WHERE u.name = t.relname || '_' || a.attname || '_seq'
-              AND bt.base_oid IN ('pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype, 'pg_catalog.int8'::pg_catalog.regtype)
-              AND NOT EXISTS (SELECT 1 FROM declared AS d WHERE d.table_oid = t.oid AND d.attnum = a.attnum)
-        ),
-        link (seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit, inferred) AS (
-            SELECT seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit, false FROM declared
-            UNION ALL
-            SELECT seq_oid, table_oid, attnum, false, false, false, false, true FROM inferred
-        ),
+        {SequenceLinks.CommonTableExpressions("$1::pg_catalog.oid[]", "$2::pg_catalog.oid[]", "$3::pg_catalog.int2[]")},
         indexed (table_oid, attnum) AS (
             SELECT DISTINCT i.indrelid, i.indkey[0]
             FROM pg_catalog.pg_index AS i
             JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid
             JOIN pg_catalog.pg_am AS am ON am.oid = ic.relam
             WHERE i.indpred IS NULL AND am.amname = 'btree'
-        ),
-        covered (seq_oid, table_oid, attnum) AS (
-            SELECT DISTINCT l.seq_oid, l.table_oid, l.attnum
-            FROM link AS l
-            JOIN ancestry AS an ON an.child = l.table_oid
-            JOIN link AS pl ON pl.table_oid = an.ancestor AND pl.seq_oid = l.seq_oid
-            JOIN pg_catalog.pg_attribute AS ca ON ca.attrelid = l.table_oid AND ca.attnum = l.attnum
-            JOIN pg_catalog.pg_attribute AS pa ON pa.attrelid = pl.table_oid AND pa.attnum = pl.attnum
-            WHERE ca.attname = pa.attname
         )
-        SELECT s.seqrelid,
-               pg_catalog.format('%I.%I', sn.nspname, sc.relname),
-               pg_catalog.quote_literal(pg_catalog.format('%I.%I', sn.nspname, sc.relname)),
-               pg_catalog.pg_get_userbyid(sc.relowner),
-               pg_catalog.format_type(s.seqtypid, NULL),
-               s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
-               pg_catalog.pg_has_role(sc.relowner, 'USAGE'),
-               pg_catalog.has_sequence_privilege(s.seqrelid, 'SELECT'),
-               l.table_oid,
-               pg_catalog.quote_ident(tn.nspname) || '.' || pg_catalog.quote_ident(tc.relname),
-               tn.nspname,
-               tc.relname,
-               a.attname,
-               pg_catalog.quote_ident(a.attname),
-               pg_catalog.format_type(a.atttypid, a.atttypmod),
-               pg_catalog.format_type(bt.base_oid, NULL),
-               a.attidentity,
-               l.owned,
-               l.in_default,
-               l.late_bound,
-               pg_catalog.pg_get_expr(CASE WHEN a.attgenerated = '' THEN ad.adbin END, 0),
-               pg_catalog.has_column_privilege(l.table_oid, l.attnum, 'SELECT'),
-               pg_catalog.has_table_privilege(l.table_oid, 'UPDATE')
-                 OR pg_catalog.has_table_privilege(l.table_oid, 'DELETE')
-                 OR pg_catalog.has_table_privilege(l.table_oid, 'TRUNCATE'),
-               ix.table_oid IS NOT NULL,
-               l.explicit,
-               l.inferred,
-               sn.nspname,
-               sc.relpersistence = 'u'
+        SELECT s.seqrelid AS seq_oid,
+               pg_catalog.format('%I.%I', sn.nspname, sc.relname) AS seq_name,
+               pg_catalog.quote_literal(pg_catalog.format('%I.%I', sn.nspname, sc.relname)) AS seq_literal,
+               sn.nspname AS seq_schema,
+               pg_catalog.pg_get_userbyid(sc.relowner) AS seq_owner,
+               pg_catalog.format_type(s.seqtypid, NULL) AS seq_type,
+               s.seqstart AS seq_start, s.seqincrement AS seq_increment, s.seqmin AS seq_min, s.seqmax AS seq_max,
+               s.seqcache AS seq_cache, s.seqcycle AS seq_cycle,
+               sc.relpersistence = 'u' AS seq_unlogged,
+               pg_catalog.pg_has_role(sc.relowner, 'USAGE') AS can_alter,
+               pg_catalog.has_sequence_privilege(s.seqrelid, 'SELECT') AS can_read_sequence,
+               f.table_oid IS NOT NULL AS has_column,
+               pg_catalog.quote_ident(tn.nspname) || '.' || pg_catalog.quote_ident(tc.relname) AS table_name,
+               tn.nspname AS table_schema,
+               tc.relname AS table_relname,
+               f.attname AS column_name,
+               pg_catalog.quote_ident(f.attname) AS column_identifier,
+               pg_catalog.format_type(f.atttypid, f.atttypmod) AS column_type,
+               f.identity, f.owned, f.in_default, f.late_bound, f.explicit, f.inferred,
+               f.default_expr, f.integral, f.measured,
+               pg_catalog.format_type(f.base_oid, NULL) AS base_type,
+               pg_catalog.has_column_privilege(f.table_oid, f.attnum, 'SELECT') AS can_read_column,
+               pg_catalog.has_table_privilege(f.table_oid, 'UPDATE')
+                 OR pg_catalog.has_table_privilege(f.table_oid, 'DELETE')
+                 OR pg_catalog.has_table_privilege(f.table_oid, 'TRUNCATE') AS can_lock,
+               ix.table_oid IS NOT NULL AS indexed
         FROM pg_catalog.pg_sequence AS s
         JOIN pg_catalog.pg_class AS sc ON sc.oid = s.seqrelid
         JOIN pg_catalog.pg_namespace AS sn ON sn.oid = sc.relnamespace
-        LEFT JOIN (link AS l
-                   JOIN pg_catalog.pg_class AS tc ON tc.oid = l.table_oid
+        LEFT JOIN (feed AS f
+                   JOIN pg_catalog.pg_class AS tc ON tc.oid = f.table_oid
                    JOIN pg_catalog.pg_namespace AS tn ON tn.oid = tc.relnamespace
-                   JOIN pg_catalog.pg_attribute AS a ON a.attrelid = l.table_oid AND a.attnum = l.attnum
-                   JOIN base_type AS bt ON bt.type_oid = a.atttypid
-                   LEFT JOIN pg_catalog.pg_attrdef AS ad ON ad.adrelid = l.table_oid AND ad.adnum = l.attnum
-                   LEFT JOIN indexed AS ix ON ix.table_oid = l.table_oid AND ix.attnum = l.attnum)
-          ON l.seq_oid = s.seqrelid
-         AND NOT EXISTS (SELECT 1 FROM covered AS cv
-                         WHERE cv.seq_oid = l.seq_oid AND cv.table_oid = l.table_oid AND cv.attnum = l.attnum)
+                   LEFT JOIN indexed AS ix ON ix.table_oid = f.table_oid AND ix.attnum = f.attnum)
+          ON f.seq_oid = s.seqrelid
         WHERE sn.nspname <> 'information_schema'
           AND sn.nspname !~ '^pg_(catalog$|toast|temp_)'
         """;
 
     /// <summary>Loads every sequence in the user schemas with the columns it feeds, sorted by sequence name.</summary>
-    public static async Task<IReadOnlyList<CatalogSequence>> LoadAsync(
-        NpgsqlConnection connection, IReadOnlyList<ExplicitLink> links, CancellationToken cancellationToken)
+    /// <param name="connection">An open connection.</param>
+    /// <param name="options">The explicit links, and the statement timeout that bounds the query.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public static async Task<IReadOnlyList<CatalogSequence>> LoadAsync(NpgsqlConnection connection, CheckOptions options, CancellationToken cancellationToken)
     {
-        var (sequenceOids, tableOids, columnNumbers) = await LinkResolver.ResolveAsync(connection, links, cancellationToken);
+        var (sequenceOids, tableOids, columnNumbers) = await LinkResolver.ResolveAsync(connection, options.Links, cancellationToken);
         await using var command = new NpgsqlCommand(Sql, connection)
         {
+            CommandTimeout = CommandTimeouts.For(options.StatementTimeout),
             Parameters =
             {
                 new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Oid, Value = sequenceOids },
@@ -181,34 +77,21 @@ internal static class SequenceCatalog
         };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 
-        var pool = new StringPool();
+        var row = new Row(reader);
         var sequences = new Dictionary<uint, (CatalogSequence Sequence, List<CatalogColumn> Columns)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var oid = reader.GetFieldValue<uint>(0);
+            var oid = reader.GetFieldValue<uint>(row.SeqOid);
             if (!sequences.TryGetValue(oid, out var entry))
             {
                 var columns = new List<CatalogColumn>(1);
-                var definition = new SequenceDefinition(
-                    Name: reader.GetString(1),
-                    DataType: pool.Get(reader.GetString(4)),
-                    Start: reader.GetInt64(5),
-                    Increment: reader.GetInt64(6),
-                    MinValue: reader.GetInt64(7),
-                    MaxValue: reader.GetInt64(8),
-                    Cache: reader.GetInt64(9),
-                    Cycle: reader.GetBoolean(10));
-                entry = (new CatalogSequence(oid, definition, reader.GetString(2), pool.Get(reader.GetString(3)), reader.GetBoolean(11), reader.GetBoolean(12), columns)
-                {
-                    Schema = pool.Get(reader.GetString(31)),
-                    Unlogged = reader.GetBoolean(32),
-                }, columns);
+                entry = (row.Sequence(oid, columns), columns);
                 sequences.Add(oid, entry);
             }
 
-            if (!reader.IsDBNull(13))
+            if (reader.GetBoolean(row.HasColumn))
             {
-                entry.Columns.Add(ReadColumn(reader, pool));
+                entry.Columns.Add(row.Column());
             }
         }
 
@@ -224,28 +107,129 @@ internal static class SequenceCatalog
         return [.. sequences.Values.Select(e => e.Sequence).OrderBy(s => s.Name, StringComparer.Ordinal)];
     }
 
-    private static CatalogColumn ReadColumn(NpgsqlDataReader reader, StringPool pool)
+    /// <summary>Reads one row of the catalog query, by column name (ordinals resolved once).</summary>
+    private sealed class Row(NpgsqlDataReader reader)
     {
-        var columnType = pool.Get(reader.GetString(19));
-        var range = ValueRange.Of(reader.GetString(20));
-        var identity = reader.GetChar(21);
-        var defaultExpression = reader.IsDBNull(25) ? null : reader.GetString(25);
-        var kind = LinkClassifier.Kind(identity, reader.GetBoolean(22), reader.GetBoolean(23), reader.GetBoolean(24), reader.GetBoolean(29), reader.GetBoolean(30));
-        var link = new LinkedColumn(reader.GetString(14), pool.Get(reader.GetString(17)), columnType, kind)
+        // Owners, schemas, types and column names repeat across thousands of rows; a large report holds each once.
+        private readonly StringPool _pool = new();
+
+        public int SeqOid { get; } = reader.GetOrdinal("seq_oid");
+
+        public int HasColumn { get; } = reader.GetOrdinal("has_column");
+
+        private int SeqName { get; } = reader.GetOrdinal("seq_name");
+
+        private int SeqLiteral { get; } = reader.GetOrdinal("seq_literal");
+
+        private int SeqSchema { get; } = reader.GetOrdinal("seq_schema");
+
+        private int SeqOwner { get; } = reader.GetOrdinal("seq_owner");
+
+        private int SeqType { get; } = reader.GetOrdinal("seq_type");
+
+        private int SeqStart { get; } = reader.GetOrdinal("seq_start");
+
+        private int SeqIncrement { get; } = reader.GetOrdinal("seq_increment");
+
+        private int SeqMin { get; } = reader.GetOrdinal("seq_min");
+
+        private int SeqMax { get; } = reader.GetOrdinal("seq_max");
+
+        private int SeqCache { get; } = reader.GetOrdinal("seq_cache");
+
+        private int SeqCycle { get; } = reader.GetOrdinal("seq_cycle");
+
+        private int SeqUnlogged { get; } = reader.GetOrdinal("seq_unlogged");
+
+        private int CanAlter { get; } = reader.GetOrdinal("can_alter");
+
+        private int CanReadSequence { get; } = reader.GetOrdinal("can_read_sequence");
+
+        private int TableName { get; } = reader.GetOrdinal("table_name");
+
+        private int TableSchema { get; } = reader.GetOrdinal("table_schema");
+
+        private int TableRelName { get; } = reader.GetOrdinal("table_relname");
+
+        private int ColumnName { get; } = reader.GetOrdinal("column_name");
+
+        private int ColumnIdentifier { get; } = reader.GetOrdinal("column_identifier");
+
+        private int ColumnType { get; } = reader.GetOrdinal("column_type");
+
+        private int BaseType { get; } = reader.GetOrdinal("base_type");
+
+        private int Identity { get; } = reader.GetOrdinal("identity");
+
+        private int Owned { get; } = reader.GetOrdinal("owned");
+
+        private int InDefault { get; } = reader.GetOrdinal("in_default");
+
+        private int LateBound { get; } = reader.GetOrdinal("late_bound");
+
+        private int Explicit { get; } = reader.GetOrdinal("explicit");
+
+        private int Inferred { get; } = reader.GetOrdinal("inferred");
+
+        private int DefaultExpression { get; } = reader.GetOrdinal("default_expr");
+
+        private int Integral { get; } = reader.GetOrdinal("integral");
+
+        private int Measured { get; } = reader.GetOrdinal("measured");
+
+        private int CanReadColumn { get; } = reader.GetOrdinal("can_read_column");
+
+        private int CanLock { get; } = reader.GetOrdinal("can_lock");
+
+        private int Indexed { get; } = reader.GetOrdinal("indexed");
+
+        public CatalogSequence Sequence(uint oid, IReadOnlyList<CatalogColumn> columns)
         {
-            SkipReason = LinkClassifier.SkipReason(kind, range is not null, columnType, defaultExpression),
-            Indexed = reader.GetBoolean(28),
-        };
-        return new CatalogColumn(
-            link,
-            TableOid: reader.GetFieldValue<uint>(13),
-            TableSchema: pool.Get(reader.GetString(15)),
-            TableRelName: reader.GetString(16),
-            ColumnIdentifier: pool.Get(reader.GetString(18)),
-            CanRead: reader.GetBoolean(26),
-            CanLock: reader.GetBoolean(27))
+            var definition = new SequenceDefinition
+            {
+                Name = reader.GetString(SeqName),
+                DataType = _pool.Get(reader.GetString(SeqType)),
+                Start = reader.GetInt64(SeqStart),
+                Increment = reader.GetInt64(SeqIncrement),
+                MinValue = reader.GetInt64(SeqMin),
+                MaxValue = reader.GetInt64(SeqMax),
+                Cache = reader.GetInt64(SeqCache),
+                Cycle = reader.GetBoolean(SeqCycle),
+            };
+            return new CatalogSequence(oid, definition, reader.GetString(SeqLiteral), _pool.Get(reader.GetString(SeqOwner)),
+                reader.GetBoolean(CanAlter), reader.GetBoolean(CanReadSequence), columns)
+            {
+                Schema = _pool.Get(reader.GetString(SeqSchema)),
+                Unlogged = reader.GetBoolean(SeqUnlogged),
+            };
+        }
+
+        public CatalogColumn Column()
         {
-            Range = range,
-        };
+            var columnType = _pool.Get(reader.GetString(ColumnType));
+            var kind = LinkClassifier.Kind(new LinkFlags(
+                reader.GetChar(Identity), reader.GetBoolean(Owned), reader.GetBoolean(InDefault), reader.GetBoolean(LateBound),
+                reader.GetBoolean(Explicit), reader.GetBoolean(Inferred)));
+            var link = new LinkedColumn
+            {
+                Table = reader.GetString(TableName),
+                Column = _pool.Get(reader.GetString(ColumnName)),
+                ColumnType = columnType,
+                Kind = kind,
+                SkipReason = LinkClassifier.SkipReason(
+                    reader.GetBoolean(Measured), reader.GetBoolean(Integral), columnType, reader.IsDBNull(DefaultExpression) ? null : reader.GetString(DefaultExpression)),
+                Indexed = reader.GetBoolean(Indexed),
+            };
+            return new CatalogColumn(
+                link,
+                TableSchema: _pool.Get(reader.GetString(TableSchema)),
+                TableRelName: reader.GetString(TableRelName),
+                ColumnIdentifier: _pool.Get(reader.GetString(ColumnIdentifier)),
+                CanRead: reader.GetBoolean(CanReadColumn),
+                CanLock: reader.GetBoolean(CanLock))
+            {
+                Range = ValueRange.Of(reader.GetString(BaseType)),
+            };
+        }
     }
 }

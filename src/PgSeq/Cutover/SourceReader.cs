@@ -15,7 +15,7 @@ internal static class SourceReader
     {
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
         var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken, readOnly: true);
-        var catalog = new RelationFilter(options).Apply(await SequenceCatalog.LoadAsync(connection, options.Links, cancellationToken));
+        var catalog = new RelationFilter(options).Apply(await SequenceCatalog.LoadAsync(connection, options, cancellationToken));
         var readable = catalog.Where(s => s.CanRead).ToList();
         var states = await SequenceStateReader.ReadAsync(connection, inTransaction: false, readable, options, null, cancellationToken);
         var positions = readable.Zip(states).ToDictionary(p => p.First.Oid, p => p.Second.Failure is null ? DriftDiagnosis.NextValue(p.First.Definition, p.Second.Value) : null);
@@ -30,13 +30,22 @@ internal static class SourceReader
             .Where(t => source.TryGetValue(t.Sequence.Name, out var s)
                         && (s.Definition.DataType != t.Sequence.DataType || s.Definition.Increment != t.Sequence.Increment))
             .Select(t => (Target: t.Sequence, Source: source[t.Sequence.Name].Definition))
-            .Select(p => new DefinitionDifference(p.Target.Name, p.Source.DataType, p.Target.DataType, p.Source.Increment, p.Target.Increment))
+            .Select(p => new DefinitionDifference
+            {
+                Sequence = p.Target.Name,
+                SourceType = p.Source.DataType,
+                TargetType = p.Target.DataType,
+                SourceIncrement = p.Source.Increment,
+                TargetIncrement = p.Target.Increment,
+            })
             .ToList();
-        return new CutoverComparison(
-            sourceDatabase,
-            [.. source.Keys.Where(name => !targetNames.Contains(name)).Order(StringComparer.Ordinal)],
-            [.. targetNames.Where(name => !source.ContainsKey(name)).Order(StringComparer.Ordinal)],
-            differences,
-            target.Count(t => t.SourceNextValue is { } next && t.NextValue is { } own && (t.Sequence.Descending ? own > next : own < next)));
+        return new CutoverComparison
+        {
+            SourceDatabase = sourceDatabase,
+            MissingOnTarget = [.. source.Keys.Where(name => !targetNames.Contains(name)).Order(StringComparer.Ordinal)],
+            MissingOnSource = [.. targetNames.Where(name => !source.ContainsKey(name)).Order(StringComparer.Ordinal)],
+            DefinitionDifferences = differences,
+            Behind = target.Count(t => t.SourceNextValue is { } next && t.NextValue is { } own && (t.Sequence.Descending ? own > next : own < next)),
+        };
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PgSeq.Catalog;
+using PgSeq.Probing;
 
 namespace PgSeq.Diagnosis;
 
@@ -12,14 +12,14 @@ internal static class CapacityAssessment
     /// column fed by a bigint sequence fails at 2,147,483,647.
     /// </summary>
     public static (Capacity Capacity, Phrase Explanation) Assess(
-        SequenceDefinition sequence, SequenceState state, long? extreme, IEnumerable<CatalogColumn> columns, double warning, double critical)
+        SequenceDefinition sequence, SequenceState state, long? extreme, IEnumerable<ColumnRange> columns, double warning, double critical)
     {
         var descending = sequence.Descending;
         var (limit, limitedBy) = (descending ? sequence.MinValue : sequence.MaxValue, $"{sequence.Name} {(descending ? "MINVALUE" : "MAXVALUE")}");
-        var narrow = new List<CatalogColumn>();
-        foreach (var column in columns.Where(c => c.Range is not null))
+        var narrow = new List<ColumnRange>();
+        foreach (var column in columns)
         {
-            var bound = descending ? column.Range!.Min : column.Range!.Max;
+            var bound = descending ? column.Range.Min : column.Range.Max;
             if (column.Range.Type != "bigint")
             {
                 narrow.Add(column);
@@ -43,14 +43,17 @@ internal static class CapacityAssessment
 
         if (sequence.Cycle && limitedBy.StartsWith(sequence.Name + " ", StringComparison.Ordinal))
         {
-            return (new Capacity(limit, limitedBy, ratio, remaining, CapacityLevel.Cycles), Phrases.CapacityCycles(percent, limit));
+            return (Capacity(limit, limitedBy, ratio, remaining, CapacityLevel.Cycles), Phrases.CapacityCycles(percent, limit));
         }
 
         var level = ratio >= critical ? CapacityLevel.Critical : ratio >= warning ? CapacityLevel.Warning : CapacityLevel.Ok;
-        return (new Capacity(limit, limitedBy, ratio, remaining, level), Phrases.CapacityUsed(percent, remaining, limit, limitedBy, Remedy(sequence, narrow)));
+        return (Capacity(limit, limitedBy, ratio, remaining, level), Phrases.CapacityUsed(percent, remaining, limit, limitedBy, Remedy(sequence, narrow)));
     }
 
-    private static Phrase Remedy(SequenceDefinition sequence, List<CatalogColumn> narrow)
+    private static Capacity Capacity(long limit, string limitedBy, double ratio, long remaining, CapacityLevel level) =>
+        new() { Limit = limit, LimitedBy = limitedBy, UsedRatio = ratio, Remaining = remaining, Level = level };
+
+    private static Phrase Remedy(SequenceDefinition sequence, List<ColumnRange> narrow)
     {
         var statements = new List<string>();
         var sequenceBound = sequence.Descending ? sequence.MinValue : sequence.MaxValue;

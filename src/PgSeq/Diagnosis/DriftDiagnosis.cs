@@ -1,3 +1,5 @@
+using PgSeq.Probing;
+
 namespace PgSeq.Diagnosis;
 
 /// <summary>
@@ -30,22 +32,13 @@ internal static class DriftDiagnosis
             : source;
         if (goal > sequence.MaxValue || goal < sequence.MinValue)
         {
-            return verdict with
-            {
-                Status = SequenceStatus.Error,
-                Finding = Finding.NoRoom,
-                Reason = Phrases.SourceOutOfRange(source, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence)),
-                Move = null,
-            };
+            return Verdict.Unrepairable(Finding.NoRoom, Phrases.SourceOutOfRange(source, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence)),
+                next, verdict.BehindBy, verdict.NextInsertCollides);
         }
 
-        return verdict with
-        {
-            Status = SequenceStatus.Drift,
-            Finding = verdict.Status == SequenceStatus.Drift ? verdict.Finding : Finding.BehindSource,
-            Reason = verdict.Status == SequenceStatus.Drift ? Phrases.AlsoBehindSource(verdict.Reason, source) : Phrases.BehindSource(next, source),
-            Move = Move(sequence, goal),
-        };
+        return verdict.Status == SequenceStatus.Drift
+            ? Verdict.Drift(verdict.Finding, Phrases.AlsoBehindSource(verdict.Reason, source), next, verdict.BehindBy, verdict.NextInsertCollides, Move(sequence, goal))
+            : Verdict.Drift(Finding.BehindSource, Phrases.BehindSource(next, source), next, verdict.BehindBy, verdict.NextInsertCollides, Move(sequence, goal));
     }
 
     private static Verdict AgainstData(SequenceDefinition sequence, SequenceState state, ColumnExtremes columns, RepairPolicy policy)
@@ -53,8 +46,7 @@ internal static class DriftDiagnosis
         var next = NextValue(sequence, state);
         if (next is not { } nextValue)
         {
-            return new Verdict(SequenceStatus.Error, Finding.Exhausted,
-                Phrases.Exhausted(Limit(sequence), LimitValue(sequence), WidenRemedy(sequence)), null, null, false, null);
+            return Verdict.Unrepairable(Finding.Exhausted, Phrases.Exhausted(Limit(sequence), LimitValue(sequence), WidenRemedy(sequence)));
         }
 
         if (columns.Extreme is not { } extreme)
@@ -62,7 +54,7 @@ internal static class DriftDiagnosis
             var rewind = policy.AllowRewind && nextValue != sequence.Start && !sequence.Cycle
                 ? Move(sequence, sequence.Start)
                 : (SequenceMove?)null;
-            return new Verdict(SequenceStatus.Ok, Finding.Empty, Phrases.Empty(nextValue), nextValue, null, false, rewind);
+            return Verdict.InSync(Finding.Empty, Phrases.Empty(nextValue), nextValue, rewind);
         }
 
         if (sequence.Cycle)
@@ -77,8 +69,7 @@ internal static class DriftDiagnosis
         {
             var ahead = sequence.Descending ? nextValue < goal : nextValue > goal;
             var rewind = policy.AllowRewind && ahead ? Move(sequence, Clamp(sequence, goal)) : (SequenceMove?)null;
-            return new Verdict(SequenceStatus.Ok, Finding.InSync,
-                Phrases.InSync(sequence.Descending, nextValue, edge, extreme), nextValue, null, false, rewind);
+            return Verdict.InSync(Finding.InSync, Phrases.InSync(sequence.Descending, nextValue, edge, extreme), nextValue, rewind);
         }
 
         var behindBy = (long)(Int128.Abs((Int128)extreme - nextValue) + Int128.Abs(sequence.Increment));
@@ -87,7 +78,7 @@ internal static class DriftDiagnosis
             var noRoom = policy.Margin > 0
                 ? Phrases.NoRoomForMargin(edge, extreme, policy.Margin, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence))
                 : Phrases.NoRoom(edge, extreme, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence));
-            return new Verdict(SequenceStatus.Error, Finding.NoRoom, noRoom, nextValue, behindBy, columns.NextValueTaken == true, null);
+            return Verdict.Unrepairable(Finding.NoRoom, noRoom, nextValue, behindBy, columns.NextValueTaken == true);
         }
 
         var reason = columns.NextValueTaken switch
@@ -96,7 +87,7 @@ internal static class DriftDiagnosis
             false => Phrases.BehindLater(nextValue, edge, extreme, behindBy),
             null => Phrases.Behind(nextValue, edge, extreme, behindBy),
         };
-        return new Verdict(SequenceStatus.Drift, Finding.Behind, reason, nextValue, behindBy, columns.NextValueTaken == true, Move(sequence, (long)goal));
+        return Verdict.Drift(Finding.Behind, reason, nextValue, behindBy, columns.NextValueTaken == true, Move(sequence, (long)goal));
     }
 
     /// <summary>
@@ -139,13 +130,13 @@ internal static class DriftDiagnosis
         var edge = sequence.Descending ? "MIN" : "MAX";
         if (nextValueTaken)
         {
-            return new Verdict(SequenceStatus.Drift, Finding.CycleCollision, Phrases.CycleCollision(nextValue), nextValue, null, true, null);
+            return Verdict.Drift(Finding.CycleCollision, Phrases.CycleCollision(nextValue), nextValue, behindBy: null, nextInsertCollides: true, move: null);
         }
 
         var wrapped = sequence.Descending ? nextValue >= extreme : nextValue <= extreme;
         return wrapped
-            ? new Verdict(SequenceStatus.Ok, Finding.CycleWrapped, Phrases.CycleWrapped(edge, extreme, nextValue), nextValue, null, false, null)
-            : new Verdict(SequenceStatus.Ok, Finding.InSync, Phrases.InSync(sequence.Descending, nextValue, edge, extreme), nextValue, null, false, null);
+            ? Verdict.InSync(Finding.CycleWrapped, Phrases.CycleWrapped(edge, extreme, nextValue), nextValue)
+            : Verdict.InSync(Finding.InSync, Phrases.InSync(sequence.Descending, nextValue, edge, extreme), nextValue);
     }
 
     private static long Clamp(SequenceDefinition sequence, Int128 value) =>

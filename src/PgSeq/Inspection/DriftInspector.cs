@@ -14,29 +14,27 @@ internal static class DriftInspector
     /// report is built, so 100,000 of both are never held at once.
     /// </summary>
     /// <param name="workers">The connections to the database examined.</param>
-    /// <param name="session">What the connection may do.</param>
     /// <param name="options">Scope and timeouts.</param>
     /// <param name="policy">How far a repair would move a sequence.</param>
     /// <param name="floors">After a migration, the next value of each source sequence by name: a floor for the target's.</param>
     /// <param name="lookUpNextValue">Whether to find out if a drifted sequence's very next value is taken (for the report).</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
-    public static async Task<Queue<Inspection>> InspectAsync(
-        Workers workers, SessionInfo session, CheckOptions options, RepairPolicy policy,
-        IReadOnlyDictionary<string, long> floors, bool lookUpNextValue, CancellationToken cancellationToken)
+    public static async Task<Queue<SequenceInspection>> InspectAsync(
+        Workers workers, CheckOptions options, RepairPolicy policy, IReadOnlyDictionary<string, long> floors, bool lookUpNextValue, CancellationToken cancellationToken)
     {
-        options.Progress?.Report(new RunProgress(RunPhase.Discovering, 0, 0));
-        var sequences = new RelationFilter(options).Apply(await SequenceCatalog.LoadAsync(workers.Main, options.Links, cancellationToken));
+        new ProgressCounter(options.Progress, RunPhase.Discovering, 0).Start();
+        var sequences = new RelationFilter(options).Apply(await SequenceCatalog.LoadAsync(workers.Main, options, cancellationToken));
 
         var readable = sequences.Where(s => s.CanRead).ToList();
         var reading = new ProgressCounter(options.Progress, RunPhase.ReadingSequences, readable.Count).Start();
         var stateRows = await workers.RunAsync(readable, (connection, slice) => SequenceStateReader.ReadAsync(connection, workers.InTransaction, slice, options, reading.Add, cancellationToken), cancellationToken);
         var states = readable.Zip(stateRows).ToDictionary(p => p.First.Oid, p => p.Second);
 
-        var inspections = new Dictionary<uint, Inspection>();
+        var inspections = new Dictionary<uint, SequenceInspection>();
         var probeTargets = new List<(CatalogSequence Sequence, long? NextValue)>();
         foreach (var sequence in sequences)
         {
-            if (Precheck(sequence, session, states) is { } early)
+            if (Precheck(sequence, workers.Session, states) is { } early)
             {
                 inspections[sequence.Oid] = early;
             }
@@ -48,58 +46,51 @@ internal static class DriftInspector
 
         var measuring = new ProgressCounter(options.Progress, RunPhase.Measuring, probeTargets.Sum(t => t.Sequence.MeasuredColumns.Count())).Start();
         var extremes = await workers.RunAsync(probeTargets, (connection, slice) => ColumnExtremeProbe.ReadAsync(connection, workers.InTransaction, slice, options, lookUpNextValue, measuring.Add, cancellationToken), cancellationToken);
-        foreach (var ((sequence, _), (columns, failure)) in probeTargets.Zip(extremes))
+        foreach (var ((sequence, _), columns) in probeTargets.Zip(extremes))
         {
             var state = states[sequence.Oid].Value;
-            inspections[sequence.Oid] = failure is not null
-                ? new Inspection(sequence, state, null, failure)
-                : new Inspection(sequence, state, columns, DriftDiagnosis.Diagnose(sequence.Definition, state, columns, policy, Floor(floors, sequence)));
+            inspections[sequence.Oid] = columns.Failure is { } failure
+                ? new SequenceInspection(sequence, state, null, Verdict.Failed(failure))
+                : new SequenceInspection(sequence, state, columns.Value, DriftDiagnosis.Diagnose(sequence.Definition, state, columns.Value, policy, Floor(floors, sequence)));
         }
 
-        return new Queue<Inspection>(sequences.Select(s => inspections[s.Oid]));
+        return new Queue<SequenceInspection>(sequences.Select(s => inspections[s.Oid]));
     }
 
     private static long? Floor(IReadOnlyDictionary<string, long> floors, CatalogSequence sequence) =>
         floors.TryGetValue(sequence.Name, out var floor) ? floor : null;
 
     // Settles the sequences that need no column probe: unreadable, unmeasurable, or failed to read.
-    private static Inspection? Precheck(
-        CatalogSequence sequence, SessionInfo session, Dictionary<uint, (SequenceState Value, Verdict? Failure)> states)
+    private static SequenceInspection? Precheck(CatalogSequence sequence, SessionInfo session, Dictionary<uint, ProbeResult<SequenceState>> states)
     {
         if (!sequence.CanRead)
         {
-            return new Inspection(sequence, null, null, ProbeFailure.Failed(SequenceStatus.Error, Finding.PermissionDenied,
-                Phrases.SequenceNotReadable(session.User, sequence.Name)));
+            return new SequenceInspection(sequence, null, null, Verdict.Failed(Failure.PermissionDenied(Phrases.SequenceNotReadable(session.User, sequence.Name))));
         }
 
         var (state, failure) = states[sequence.Oid];
         if (failure is not null)
         {
-            return new Inspection(sequence, null, null, failure);
+            return new SequenceInspection(sequence, null, null, Verdict.Failed(failure));
         }
 
         if (sequence.Columns.Count == 0)
         {
-            return new Inspection(sequence, state, null, ProbeFailure.Failed(SequenceStatus.Unlinked, Finding.NoColumn, Phrases.Unlinked(sequence.Name)) with
-            {
-                NextValue = DriftDiagnosis.NextValue(sequence.Definition, state),
-            });
+            return new SequenceInspection(sequence, state, null, Verdict.Failed(
+                new Failure(SequenceStatus.Unlinked, Finding.NoColumn, Phrases.Unlinked(sequence.Name)), DriftDiagnosis.NextValue(sequence.Definition, state)));
         }
 
         if (!sequence.MeasuredColumns.Any())
         {
             var first = sequence.Columns[0];
-            var reason = Phrases.ColumnSkipped($"{first.Table}.{first.ColumnIdentifier}", first.Link.SkipReason!);
-            return new Inspection(sequence, state, null, ProbeFailure.Failed(SequenceStatus.Skipped, Finding.NotMeasurable, reason) with
-            {
-                NextValue = DriftDiagnosis.NextValue(sequence.Definition, state),
-            });
+            var reason = Phrases.ColumnSkipped(first.QualifiedName, first.Link.SkipReason!);
+            return new SequenceInspection(sequence, state, null, Verdict.Failed(
+                new Failure(SequenceStatus.Skipped, Finding.NotMeasurable, reason), DriftDiagnosis.NextValue(sequence.Definition, state)));
         }
 
         var hidden = sequence.MeasuredColumns.FirstOrDefault(c => !c.CanRead);
         return hidden is null
             ? null
-            : new Inspection(sequence, state, null, ProbeFailure.Failed(SequenceStatus.Error, Finding.PermissionDenied,
-                Phrases.ColumnNotReadable(session.User, $"{hidden.Table}.{hidden.ColumnIdentifier}", hidden.Table)));
+            : new SequenceInspection(sequence, state, null, Verdict.Failed(Failure.PermissionDenied(Phrases.ColumnNotReadable(session.User, hidden.QualifiedName, hidden.Table))));
     }
 }

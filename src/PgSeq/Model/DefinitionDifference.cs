@@ -1,9 +1,24 @@
 namespace PgSeq;
 
 /// <summary>A sequence defined differently on the source and the target of a migration.</summary>
-/// <param name="Sequence">The schema-qualified name both share.</param>
-/// <param name="SourceType">The type on the source.</param>
-/// <param name="TargetType">The type on the target.</param>
-/// <param name="SourceIncrement">The increment on the source.</param>
-/// <param name="TargetIncrement">The increment on the target.</param>
-public sealed record DefinitionDifference(string Sequence, string SourceType, string TargetType, long SourceIncrement, long TargetIncrement);
+public sealed record DefinitionDifference
+{
+    internal DefinitionDifference()
+    {
+    }
+
+    /// <summary>The schema-qualified name both share.</summary>
+    public required string Sequence { get; init; }
+
+    /// <summary>The type on the source.</summary>
+    public required string SourceType { get; init; }
+
+    /// <summary>The type on the target.</summary>
+    public required string TargetType { get; init; }
+
+    /// <summary>The increment on the source.</summary>
+    public required long SourceIncrement { get; init; }
+
+    /// <summary>The increment on the target.</summary>
+    public required long TargetIncrement { get; init; }
+}

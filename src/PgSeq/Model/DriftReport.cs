@@ -3,6 +3,10 @@ namespace PgSeq;
 /// <summary>The result of a check or a fix: every sequence that feeds a column in scope, sorted by name.</summary>
 public sealed record DriftReport
 {
+    internal DriftReport()
+    {
+    }
+
     /// <summary>The database that was examined.</summary>
     public required string Database { get; init; }
 
@@ -16,11 +20,15 @@ public sealed record DriftReport
     public CutoverComparison? Cutover { get; init; }
 
     /// <summary>Counts over <see cref="Sequences"/>.</summary>
-    public DriftSummary Summary => DriftSummary.Of(Sequences);
+    public required DriftSummary Summary { get; init; }
 
     /// <summary>The longest <see cref="RepairOutcome.LockHeld"/> of this run; null when nothing was repaired.</summary>
-    public TimeSpan? LongestLockHeld => Sequences.Where(s => s.Repair is { Applied: true }).Select(s => (TimeSpan?)s.Repair!.LockHeld).Max();
+    public TimeSpan? LongestLockHeld { get; init; }
 
     /// <summary>True when every sequence could be examined (and, for <c>fix</c>, repaired): no status is Error or Busy.</summary>
     public bool Complete => Summary.Error == 0 && Summary.Busy == 0;
+
+    /// <summary>The most urgent finding of the run: the sequences' (<see cref="DriftSummary.Attention"/>), and after a
+    /// migration also sequences missing on the target, which are critical.</summary>
+    public Attention Attention => Cutover?.MissingOnTarget.Count > 0 ? Attention.Critical : Summary.Attention;
 }

@@ -1,30 +1,45 @@
 namespace PgSeq;
 
-/// <summary>Counts over a <see cref="DriftReport"/>.</summary>
-/// <param name="Sequences">Sequences in the report.</param>
-/// <param name="Ok">Sequences with status <see cref="SequenceStatus.Ok"/>.</param>
-/// <param name="Drift">Sequences with status <see cref="SequenceStatus.Drift"/>.</param>
-/// <param name="Skipped">Sequences with status <see cref="SequenceStatus.Skipped"/>.</param>
-/// <param name="Error">Sequences with status <see cref="SequenceStatus.Error"/>.</param>
-/// <param name="Busy">Sequences with status <see cref="SequenceStatus.Busy"/>.</param>
-/// <param name="Repaired">Sequences this run moved.</param>
-/// <param name="Collisions">Sequences whose very next insert collides.</param>
-/// <param name="CapacityWarning">Sequences with status <see cref="SequenceStatus.CapacityWarning"/>.</param>
-/// <param name="CapacityCritical">Sequences with status <see cref="SequenceStatus.CapacityCritical"/>.</param>
-/// <param name="Unlinked">Sequences with status <see cref="SequenceStatus.Unlinked"/>.</param>
-public sealed record DriftSummary(
-    int Sequences, int Ok, int Drift, int Skipped, int Error, int Busy, int Repaired, int Collisions, int CapacityWarning, int CapacityCritical, int Unlinked)
+/// <summary>Counts over a <see cref="DriftReport"/>, built as its sequences pass.</summary>
+public sealed record DriftSummary
 {
-    internal static DriftSummary Of(IReadOnlyCollection<SequenceReport> reports) => new(
-        reports.Count,
-        reports.Count(r => r.Status == SequenceStatus.Ok),
-        reports.Count(r => r.Status == SequenceStatus.Drift),
-        reports.Count(r => r.Status == SequenceStatus.Skipped),
-        reports.Count(r => r.Status == SequenceStatus.Error),
-        reports.Count(r => r.Status == SequenceStatus.Busy),
-        reports.Count(r => r.Repair?.Applied == true),
-        reports.Count(r => r.NextInsertCollides),
-        reports.Count(r => r.Status == SequenceStatus.CapacityWarning),
-        reports.Count(r => r.Status == SequenceStatus.CapacityCritical),
-        reports.Count(r => r.Status == SequenceStatus.Unlinked));
+    internal DriftSummary()
+    {
+    }
+
+    /// <summary>Sequences in the report.</summary>
+    public int Sequences { get; init; }
+
+    /// <summary>Sequences with status <see cref="SequenceStatus.Ok"/>.</summary>
+    public int Ok { get; init; }
+
+    /// <summary>Sequences with status <see cref="SequenceStatus.Drift"/>.</summary>
+    public int Drift { get; init; }
+
+    /// <summary>Sequences with status <see cref="SequenceStatus.Skipped"/>.</summary>
+    public int Skipped { get; init; }
+
+    /// <summary>Sequences with status <see cref="SequenceStatus.Error"/>.</summary>
+    public int Error { get; init; }
+
+    /// <summary>Sequences with status <see cref="SequenceStatus.Busy"/>.</summary>
+    public int Busy { get; init; }
+
+    /// <summary>Sequences this run moved.</summary>
+    public int Repaired { get; init; }
+
+    /// <summary>Sequences whose very next insert collides.</summary>
+    public int Collisions { get; init; }
+
+    /// <summary>Sequences with status <see cref="SequenceStatus.CapacityWarning"/>.</summary>
+    public int CapacityWarning { get; init; }
+
+    /// <summary>Sequences with status <see cref="SequenceStatus.CapacityCritical"/>.</summary>
+    public int CapacityCritical { get; init; }
+
+    /// <summary>Sequences with status <see cref="SequenceStatus.Unlinked"/>.</summary>
+    public int Unlinked { get; init; }
+
+    /// <summary>The most urgent <see cref="SequenceReport.Attention"/> among the sequences.</summary>
+    public Attention Attention { get; init; }
 }

@@ -1,12 +1,24 @@
 namespace PgSeq;
 
 /// <summary>A table column that a sequence feeds.</summary>
-/// <param name="Table">Schema-qualified table name, quoted as <c>format('%I.%I', schema, name)</c> quotes it.</param>
-/// <param name="Column">The column name, unquoted.</param>
-/// <param name="ColumnType">The column's type as <c>format_type</c> prints it.</param>
-/// <param name="Kind">How the sequence is tied to the column.</param>
-public sealed record LinkedColumn(string Table, string Column, string ColumnType, LinkKind Kind)
+public sealed record LinkedColumn
 {
+    internal LinkedColumn()
+    {
+    }
+
+    /// <summary>Schema-qualified table name, quoted as <c>format('%I.%I', schema, name)</c> quotes it.</summary>
+    public required string Table { get; init; }
+
+    /// <summary>The column name, unquoted.</summary>
+    public required string Column { get; init; }
+
+    /// <summary>The column's type as <c>format_type</c> prints it.</summary>
+    public required string ColumnType { get; init; }
+
+    /// <summary>How the sequence is tied to the column.</summary>
+    public required LinkKind Kind { get; init; }
+
     /// <summary>Why the column is not measured, or null when it is.</summary>
     public Phrase? SkipReason { get; init; }
 

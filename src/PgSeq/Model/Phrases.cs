@@ -34,10 +34,10 @@ internal static class Phrases
         P("exhausted", "the sequence has reached its {0} {1}, so nextval() fails; {2}", limitKeyword, limit, remedy);
 
     public static Phrase NoRoom(string edge, long extreme, string limitKeyword, long limit, Phrase remedy) =>
-        P("no_room", "{0} {1} leaves no room before {2} {3}; {4}, then run fix again", edge, extreme, limitKeyword, limit, remedy);
+        P("no_room", "{0} {1} leaves no room before {2} {3}; {4}, then repair again", edge, extreme, limitKeyword, limit, remedy);
 
     public static Phrase NoRoomForMargin(string edge, long extreme, long margin, string limitKeyword, long limit, Phrase remedy) =>
-        P("no_room_margin", "{0} {1} leaves no room for a margin of {2} before {3} {4}; {5}, then run fix again", edge, extreme, margin, limitKeyword, limit, remedy);
+        P("no_room_margin", "{0} {1} leaves no room for a margin of {2} before {3} {4}; {5}, then repair again", edge, extreme, margin, limitKeyword, limit, remedy);
 
     public static Phrase WidenType(string sequence, string bound) =>
         P("widen_type", "widen it with ALTER SEQUENCE {0} AS bigint {1} (and the column with ALTER TABLE ... ALTER COLUMN ... TYPE bigint)", sequence, bound);
@@ -79,10 +79,10 @@ internal static class Phrases
         P("column_not_readable", "role {0} may not read {1}; GRANT SELECT ON {2} TO {0}", role, column, table);
 
     public static Phrase NotOwner(string role, string sequence, string owner) =>
-        P("not_owner", "role {0} does not own sequence {1}, and holding nextval() callers off during the repair takes ALTER SEQUENCE; run fix as {2} (or a member of that role)", role, sequence, owner);
+        P("not_owner", "role {0} does not own sequence {1}, and holding nextval() callers off during the repair takes ALTER SEQUENCE; repair as {2} (or a member of that role)", role, sequence, owner);
 
     public static Phrase CannotLock(string role, string table) =>
-        P("cannot_lock", "role {0} may not lock {1} against writers during the repair; GRANT UPDATE ON {1} TO {0}, or run fix as its owner", role, table);
+        P("cannot_lock", "role {0} may not lock {1} against writers during the repair; GRANT UPDATE ON {1} TO {0}, or repair as its owner", role, table);
 
     // Server errors on one sequence
     public static Phrase LockTimeout(Phrase subject, string timeout) =>
@@ -117,7 +117,7 @@ internal static class Phrases
         P("moved_concurrently", "{0} once locked (another session moved it); left unchanged", verdict);
 
     // Actions
-    public static Phrase WouldFix(long? before, long after) => P("action_fix", "fix: next value {0} → {1}", Number(before), after);
+    public static Phrase WouldFix(long? before, long after) => P("action_fix", "repair: next value {0} → {1}", Number(before), after);
 
     public static Phrase WouldMove(long? before, long after) => P("action_would_move", "would move next value {0} → {1}", Number(before), after);
 
@@ -127,27 +127,30 @@ internal static class Phrases
 
     public static Phrase LeftUnchanged() => P("action_left_unchanged", "left unchanged");
 
+    // The comment that heads a printed repair script.
+    public static Phrase ScriptPlan(long? before, long after) => P("script_plan", "next value {0} → {1} when checked", Number(before), after);
+
     // Whole-run refusals
     public static Phrase HotStandby(string database) =>
-        P("hot_standby", "database {0} is on a hot standby (in recovery), which cannot change sequences; run fix against the primary (check works here)", database);
+        P("hot_standby", "database {0} is on a hot standby (in recovery), which cannot change sequences; repair on the primary (checking works here)", database);
 
     public static Phrase ReadOnly(string role, string database) =>
-        P("read_only", "transactions are read-only for {0} on database {1} (default_transaction_read_only is on); run fix as a role or on a server that allows writes (check works here)", role, database);
+        P("read_only", "transactions are read-only for {0} on database {1} (default_transaction_read_only is on); repair as a role or on a server that allows writes (checking works here)", role, database);
 
     // Links the catalog does not show
     public static Phrase Unlinked(string sequence) =>
-        P("unlinked", "feeds no column pgseq can see (no default, OWNED BY or identity, and no integer column named after it); if an application calls nextval() on it, say where its values go with --link {0}=SCHEMA.TABLE.COLUMN", sequence);
+        P("unlinked", "feeds no column pgseq can see (no default, OWNED BY or identity, and no integer column named after it); if an application calls nextval() on it, say where its values go with an explicit link from {0} to SCHEMA.TABLE.COLUMN (CheckOptions.Links)", sequence);
 
-    public static Phrase InferredNotMoved() => P("action_inferred", "link inferred from the name: fix moves it with --infer-links");
+    public static Phrase InferredNotMoved() => P("action_inferred", "link inferred from the name: repaired only with FixOptions.InferLinks");
 
     public static Phrase LinkNoSequence(string sequence, string column) =>
-        P("link_no_sequence", "--link {0}={1}: there is no sequence {0}", sequence, column);
+        P("link_no_sequence", "link {0}={1}: there is no sequence {0}", sequence, column);
 
     public static Phrase LinkNoColumn(string sequence, string column) =>
-        P("link_no_column", "--link {0}={1}: there is no table column {1}; write SCHEMA.TABLE.COLUMN", sequence, column);
+        P("link_no_column", "link {0}={1}: there is no table column {1}; name it as SCHEMA.TABLE.COLUMN", sequence, column);
 
     public static Phrase LinkMalformed(string serverMessage) =>
-        P("link_malformed", "--link: {0}; write SEQUENCE=SCHEMA.TABLE.COLUMN", serverMessage);
+        P("link_malformed", "link: {0}; name the sequence as SCHEMA.SEQUENCE and the column as SCHEMA.TABLE.COLUMN", serverMessage);
 
     // Bad patterns
     public static Phrase PatternDots(string pattern) =>

@@ -4,24 +4,10 @@ namespace PgSeq;
 public sealed record RepairOutcome
 {
     // The script is rendered when asked for (by --sql or --json), so a fix of 100,000 sequences does not hold
-    // 100,000 scripts that nobody prints.
+    // 100,000 scripts that nobody prints. Two outcomes are equal when they come from the same plan.
     private readonly Func<string> _script;
 
-    /// <summary>Creates an outcome with its script already rendered.</summary>
-    /// <param name="previousNextValue">The value <c>nextval()</c> returned before the repair.</param>
-    /// <param name="nextValue">The value <c>nextval()</c> returns after the repair.</param>
-    /// <param name="applied">False in a dry run, or when the sequence turned out to be in sync once locked.</param>
-    /// <param name="script">The SQL that performs the repair.</param>
-    public RepairOutcome(long? previousNextValue, long? nextValue, bool applied, string script)
-        : this(previousNextValue, nextValue, applied, () => script) => ArgumentNullException.ThrowIfNull(script);
-
-    internal RepairOutcome(long? previousNextValue, long? nextValue, bool applied, Func<string> script)
-    {
-        PreviousNextValue = previousNextValue;
-        NextValue = nextValue;
-        Applied = applied;
-        _script = script;
-    }
+    internal RepairOutcome(Func<string> script) => _script = script;
 
     /// <summary>The value <c>nextval()</c> returned before the repair, read under the repair's locks.</summary>
     public long? PreviousNextValue { get; init; }
@@ -38,17 +24,4 @@ public sealed record RepairOutcome
     /// <summary>How long the repair worked under its locks: re-reading MAX and the sequence and moving it, measured on the
     /// server (zero in a dry run). Its COMMIT, which waits for the WAL flush once per round trip, comes on top.</summary>
     public TimeSpan LockHeld { get; init; }
-
-    /// <summary>Equal when every value, the script's text included, is equal.</summary>
-    /// <param name="other">The outcome to compare with.</param>
-    public bool Equals(RepairOutcome? other) =>
-        other is not null
-        && PreviousNextValue == other.PreviousNextValue
-        && NextValue == other.NextValue
-        && Applied == other.Applied
-        && LockHeld == other.LockHeld
-        && string.Equals(Script, other.Script, StringComparison.Ordinal);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(PreviousNextValue, NextValue, Applied, LockHeld, Script);
 }

@@ -3,6 +3,10 @@ namespace PgSeq;
 /// <summary>One sequence, the columns it feeds, and what pgseq found (and, for <c>fix</c>, did).</summary>
 public sealed record SequenceReport
 {
+    internal SequenceReport()
+    {
+    }
+
     /// <summary>The sequence's definition.</summary>
     public required SequenceDefinition Sequence { get; init; }
 
@@ -49,4 +53,17 @@ public sealed record SequenceReport
 
     /// <summary>For <c>fix</c>: the repair of this sequence; null when it was not touched.</summary>
     public RepairOutcome? Repair { get; init; }
+
+    /// <summary>How urgently the finding needs someone: drift and critical capacity are critical, a capacity warning is
+    /// a warning, anything else (in sync, repaired, unlinked, skipped, or not examined) none.</summary>
+    public Attention Attention => Status switch
+    {
+        SequenceStatus.Drift or SequenceStatus.CapacityCritical => Attention.Critical,
+        SequenceStatus.CapacityWarning => Attention.Warning,
+        _ => Attention.None,
+    };
+
+    /// <summary>False when the sequence could not be examined or repaired (<see cref="SequenceStatus.Error"/> or
+    /// <see cref="SequenceStatus.Busy"/>): its verdict is not known, which a front end must not report as fine.</summary>
+    public bool Complete => Status is not (SequenceStatus.Error or SequenceStatus.Busy);
 }

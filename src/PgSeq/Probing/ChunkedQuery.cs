@@ -1,6 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
-using PgSeq.Diagnosis;
+using PgSeq.Session;
 
 namespace PgSeq.Probing;
 
@@ -27,41 +27,41 @@ internal static class ChunkedQuery
     /// through <paramref name="parameters"/>, which returns the placeholder to put in the text.</summary>
     public delegate string SelectBuilder<in TItem>(TItem item, int row, ParameterList parameters);
 
-    /// <summary>Runs the items and returns, per item index, either the value read from its row or the verdict for its failure.</summary>
+    /// <summary>Runs the items and returns, per item index, either the value read from its row or its failure.</summary>
     /// <param name="connection">An open connection.</param>
     /// <param name="inTransaction">Whether the connection is inside the caller's transaction: then each round trip
     /// runs under a savepoint, since one error would otherwise abort the caller's whole transaction.</param>
     /// <param name="items">What to read.</param>
     /// <param name="select">The SELECT of one item.</param>
     /// <param name="read">Reads an item's value from its row.</param>
-    /// <param name="classify">Turns an item's server error into its verdict.</param>
+    /// <param name="classify">Turns an item's server error into its failure.</param>
     /// <param name="statementTimeout">The session's statement timeout, which bounds each statement.</param>
     /// <param name="advanced">Told how many items each round trip settled.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
-    public static async Task<(T? Value, Verdict? Failure)[]> RunAsync<TItem, T>(
+    public static async Task<ProbeResult<T>[]> RunAsync<TItem, T>(
         NpgsqlConnection connection,
         bool inTransaction,
         IReadOnlyList<TItem> items,
         SelectBuilder<TItem> select,
         Func<NpgsqlDataReader, T> read,
-        Func<TItem, PostgresException, Verdict> classify,
+        Func<TItem, PostgresException, Failure> classify,
         TimeSpan statementTimeout,
         Action<int>? advanced,
         CancellationToken cancellationToken)
     {
-        var results = new (T? Value, Verdict? Failure)[items.Count];
+        var results = new ProbeResult<T>[items.Count];
         var run = new Run<TItem, T>(connection, inTransaction, items, select, read, results, statementTimeout, cancellationToken);
         var statements = Enumerable.Range(0, (items.Count + ItemsPerStatement - 1) / ItemsPerStatement)
-            .Select(s => new Statement(s * ItemsPerStatement, Math.Min(ItemsPerStatement, items.Count - (s * ItemsPerStatement))));
+            .Select(s => new StatementRange(s * ItemsPerStatement, Math.Min(ItemsPerStatement, items.Count - (s * ItemsPerStatement))));
         foreach (var (statement, error) in await run.ExecuteAsync(statements, advanced))
         {
             // Run a failed statement's items one at a time, so that each failure names its item.
-            List<(Statement Statement, PostgresException Error)> failures = statement.Count == 1
+            List<(StatementRange Statement, PostgresException Error)> failures = statement.Count == 1
                 ? [(statement, error)]
-                : await run.ExecuteAsync(statement.Items.Select(i => new Statement(i, 1)), null);
+                : await run.ExecuteAsync(statement.Items.Select(i => new StatementRange(i, 1)), null);
             foreach (var (single, singleError) in failures)
             {
-                results[single.Start] = (default, classify(items[single.Start], singleError));
+                results[single.Start] = ProbeResult<T>.Failed(classify(items[single.Start], singleError));
             }
         }
 
@@ -80,7 +80,7 @@ internal static class ChunkedQuery
     }
 
     /// <summary>Items <paramref name="Start"/> to <paramref name="Start"/> + <paramref name="Count"/> - 1, read by one statement.</summary>
-    private readonly record struct Statement(int Start, int Count)
+    private readonly record struct StatementRange(int Start, int Count)
     {
         public IEnumerable<int> Items => Enumerable.Range(Start, Count);
     }
@@ -91,15 +91,15 @@ internal static class ChunkedQuery
         IReadOnlyList<TItem> items,
         SelectBuilder<TItem> select,
         Func<NpgsqlDataReader, T> read,
-        (T? Value, Verdict? Failure)[] results,
+        ProbeResult<T>[] results,
         TimeSpan statementTimeout,
         CancellationToken cancellationToken)
     {
         /// <summary>Runs the statements round trip by round trip and returns those that failed, with their error.</summary>
-        public async Task<List<(Statement Statement, PostgresException Error)>> ExecuteAsync(IEnumerable<Statement> statements, Action<int>? advanced)
+        public async Task<List<(StatementRange Statement, PostgresException Error)>> ExecuteAsync(IEnumerable<StatementRange> statements, Action<int>? advanced)
         {
-            var failures = new List<(Statement Statement, PostgresException Error)>();
-            var pending = new Queue<Statement>(statements);
+            var failures = new List<(StatementRange Statement, PostgresException Error)>();
+            var pending = new Queue<StatementRange>(statements);
             while (pending.Count > 0)
             {
                 var trip = Enumerable.Range(0, Math.Min(StatementsPerRoundTrip, pending.Count)).Select(_ => pending.Dequeue()).ToList();
@@ -124,7 +124,7 @@ internal static class ChunkedQuery
         }
 
         // Returns how many statements (from the first) delivered their rows and, if the next one failed, its error.
-        private async Task<(int Finished, PostgresException? Error)> RoundTripAsync(List<Statement> trip)
+        private async Task<(int Finished, PostgresException? Error)> RoundTripAsync(List<StatementRange> trip)
         {
             await using var batch = new NpgsqlBatch(connection)
             {
@@ -159,7 +159,7 @@ internal static class ChunkedQuery
                 {
                     while (await reader.ReadAsync(cancellationToken))
                     {
-                        results[reader.GetInt32(0)] = (read(reader), null);
+                        results[reader.GetInt32(0)] = ProbeResult<T>.Read(read(reader));
                     }
 
                     finished++;

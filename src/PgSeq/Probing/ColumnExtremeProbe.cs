@@ -1,6 +1,6 @@
 using Npgsql;
 using PgSeq.Catalog;
-using PgSeq.Diagnosis;
+using PgSeq.Session;
 
 namespace PgSeq.Probing;
 
@@ -20,7 +20,7 @@ internal static class ColumnExtremeProbe
     /// (a repair run does not need to; CYCLE sequences, judged by it alone, are always looked up).</param>
     /// <param name="advanced">Told how many columns each step finished.</param>
     /// <param name="cancellationToken">Cancels the probes.</param>
-    public static async Task<(ColumnExtremes Value, Verdict? Failure)[]> ReadAsync(
+    public static async Task<ProbeResult<ColumnExtremes>[]> ReadAsync(
         NpgsqlConnection connection,
         bool inTransaction,
         IReadOnlyList<(CatalogSequence Sequence, long? NextValue)> sequences,
@@ -36,22 +36,22 @@ internal static class ColumnExtremeProbe
             connection,
             inTransaction,
             probes,
-            (probe, row, _) => $"SELECT {row}, pg_catalog.{(probe.Sequence.Definition.Descending ? "min" : "max")}({probe.Column.ColumnIdentifier})::int8 FROM {probe.Column.Table}",
+            (probe, row, _) => $"SELECT {row}, {ProbeSql.ColumnExtreme(ProbeSql.Aggregate(probe.Sequence.Definition.Descending), probe.Column.ColumnIdentifier, probe.Column.Table)}",
             reader => reader.IsDBNull(1) ? (long?)null : reader.GetInt64(1),
-            (probe, error) => Failure(probe.Column, error, options),
+            (probe, error) => ColumnFailure(probe.Column, error, options),
             options.StatementTimeout,
             advanced,
             cancellationToken);
 
-        var results = new (ColumnExtremes Value, Verdict? Failure)[sequences.Count];
+        var results = new ProbeResult<ColumnExtremes>[sequences.Count];
         for (var i = 0; i < probes.Count; i++)
         {
             var index = probes[i].Index;
             if (results[index].Failure is null)
             {
                 results[index] = extremes[i].Failure is { } failure
-                    ? (default, failure)
-                    : (new ColumnExtremes(Fold(results[index].Value.Extreme, extremes[i].Value, probes[i].Sequence.Definition.Descending), null), null);
+                    ? ProbeResult<ColumnExtremes>.Failed(failure)
+                    : ProbeResult<ColumnExtremes>.Read(new ColumnExtremes(Fold(results[index].Value.Extreme, extremes[i].Value, probes[i].Sequence.Definition.Descending), null));
             }
         }
 
@@ -63,7 +63,7 @@ internal static class ColumnExtremeProbe
             suspects,
             (probe, row, parameters) => $"SELECT {row}, EXISTS (SELECT 1 FROM {probe.Column.Table} WHERE {probe.Column.ColumnIdentifier} = {parameters.AddBigint(probe.NextValue)})",
             reader => reader.GetBoolean(1),
-            (probe, error) => Failure(probe.Column, error, options),
+            (probe, error) => ColumnFailure(probe.Column, error, options),
             options.StatementTimeout,
             null,
             cancellationToken);
@@ -76,8 +76,8 @@ internal static class ColumnExtremeProbe
             }
 
             results[index] = taken[i].Failure is { } failure
-                ? (default, failure)
-                : (results[index].Value with { NextValueTaken = results[index].Value.NextValueTaken == true || taken[i].Value }, null);
+                ? ProbeResult<ColumnExtremes>.Failed(failure)
+                : ProbeResult<ColumnExtremes>.Read(results[index].Value with { NextValueTaken = results[index].Value.NextValueTaken == true || taken[i].Value });
         }
 
         return results;
@@ -87,8 +87,8 @@ internal static class ColumnExtremeProbe
         next is not null && extreme is not null
         && (definition.Cycle || (lookUpNextValue && (definition.Descending ? next >= extreme : next <= extreme)));
 
-    private static Verdict Failure(CatalogColumn column, PostgresException error, CheckOptions options) =>
-        ProbeFailure.Classify(error, Phrases.ColumnSubject($"{column.Table}.{column.ColumnIdentifier}"), options);
+    private static Failure ColumnFailure(CatalogColumn column, PostgresException error, CheckOptions options) =>
+        Failure.FromServerError(error, Phrases.ColumnSubject($"{column.Table}.{column.ColumnIdentifier}"), options);
 
     private static long? Fold(long? a, long? b, bool descending) => (a, b) switch
     {

@@ -1,6 +1,6 @@
 using Npgsql;
 using PgSeq.Catalog;
-using PgSeq.Diagnosis;
+using PgSeq.Session;
 
 namespace PgSeq.Probing;
 
@@ -11,15 +11,15 @@ namespace PgSeq.Probing;
 internal static class SequenceStateReader
 {
     /// <summary>Reads the state of every sequence, in as few statements as <see cref="ChunkedQuery"/> allows.</summary>
-    public static Task<(SequenceState Value, Verdict? Failure)[]> ReadAsync(
+    public static Task<ProbeResult<SequenceState>[]> ReadAsync(
         NpgsqlConnection connection, bool inTransaction, IReadOnlyList<CatalogSequence> sequences, CheckOptions options, Action<int>? advanced, CancellationToken cancellationToken) =>
         ChunkedQuery.RunAsync(
             connection,
             inTransaction,
             sequences,
-            (sequence, row, _) => $"SELECT {row}, last_value, is_called FROM {sequence.Name}",
+            (sequence, row, _) => $"SELECT {row}, {ProbeSql.State(sequence.Name)}",
             reader => new SequenceState(reader.GetInt64(1), reader.GetBoolean(2)),
-            (sequence, error) => ProbeFailure.Classify(error, Phrases.SequenceSubject(sequence.Name), options),
+            (sequence, error) => Failure.FromServerError(error, Phrases.SequenceSubject(sequence.Name), options),
             options.StatementTimeout,
             advanced,
             cancellationToken);

@@ -1,6 +1,7 @@
 using Npgsql;
 using PgSeq.Diagnosis;
 using PgSeq.Probing;
+using PgSeq.Session;
 
 namespace PgSeq.Repair;
 
@@ -79,7 +80,7 @@ internal static class RepairExecutor
 
                 var job = jobs[failed];
                 var tables = string.Join(", ", job.Sequence.MeasuredColumns.Select(c => c.Table).Distinct());
-                job.Failure = ProbeFailure.Classify(error, Phrases.RepairSubject(job.Sequence.Name, tables), options);
+                job.Failure = Failure.FromServerError(error, Phrases.RepairSubject(job.Sequence.Name, tables), options);
                 advanced?.Invoke(failed - next + 1);
                 next = failed + 1;
             }
@@ -112,7 +113,7 @@ internal static class RepairExecutor
 
         try
         {
-            await using var read = new NpgsqlCommand($"SELECT last_value, is_called FROM {job.Sequence.Name}", connection);
+            await using var read = new NpgsqlCommand($"SELECT {ProbeSql.State(job.Sequence.Name)}", connection);
             await using var reader = await read.ExecuteReaderAsync(CancellationToken.None);
             return await reader.ReadAsync(CancellationToken.None) && reader.GetInt64(0) == moved.Value && reader.GetBoolean(1) == moved.IsCalled;
         }

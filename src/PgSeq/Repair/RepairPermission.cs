@@ -1,6 +1,4 @@
 using PgSeq.Catalog;
-using PgSeq.Diagnosis;
-using PgSeq.Probing;
 using PgSeq.Session;
 
 namespace PgSeq.Repair;
@@ -9,16 +7,14 @@ namespace PgSeq.Repair;
 internal static class RepairPermission
 {
     /// <summary>The refusal, or null when the role may repair the sequence.</summary>
-    public static Verdict? Check(CatalogSequence sequence, SessionInfo session)
+    public static Failure? Check(CatalogSequence sequence, SessionInfo session)
     {
         if (!sequence.CanAlter)
         {
-            return ProbeFailure.Failed(SequenceStatus.Error, Finding.PermissionDenied, Phrases.NotOwner(session.User, sequence.Name, sequence.Owner));
+            return Failure.PermissionDenied(Phrases.NotOwner(session.User, sequence.Name, sequence.Owner));
         }
 
         var unlockable = sequence.MeasuredColumns.FirstOrDefault(c => !c.CanLock);
-        return unlockable is null
-            ? null
-            : ProbeFailure.Failed(SequenceStatus.Error, Finding.PermissionDenied, Phrases.CannotLock(session.User, unlockable.Table));
+        return unlockable is null ? null : Failure.PermissionDenied(Phrases.CannotLock(session.User, unlockable.Table));
     }
 }

@@ -1,4 +1,5 @@
 using PgSeq.Diagnosis;
+using PgSeq.Probing;
 
 namespace PgSeq.Repair;
 

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text;
 using PgSeq.Catalog;
 using PgSeq.Diagnosis;
 using PgSeq.Probing;
+using PgSeq.Session;
 
 namespace PgSeq.Repair;
 
@@ -65,10 +65,10 @@ internal static class RepairScript
     public const string Savepoint = "pgseq_repair";
 
     /// <summary>The transaction as a psql script, headed by a comment saying what it repairs and what was planned.</summary>
-    public static string Render(CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, SequenceHold hold, string plan)
+    public static string Render(CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, SequenceHold hold, Phrase plan)
     {
         var script = new StringBuilder();
-        var columns = string.Join(", ", sequence.MeasuredColumns.Select(c => $"{c.Table}.{c.ColumnIdentifier}"));
+        var columns = string.Join(", ", sequence.MeasuredColumns.Select(c => c.QualifiedName));
         script.Append("-- ").Append(Comment($"{sequence.Name} feeds {columns}: {plan}")).Append('\n');
         foreach (var statement in Statements(sequence, policy, options, floor, RepairBoundary.Transaction, hold))
         {
@@ -78,15 +78,29 @@ internal static class RepairScript
         return script.ToString();
     }
 
+    /// <summary>
+    /// The setval() that makes <paramref name="goal"/> the next value: <c>setval(goal - increment, true)</c>, as if the
+    /// sequence had handed out everything up to the data, unless that value lies outside the sequence's range (the very
+    /// first value), then <c>setval(goal, false)</c>. Evaluates to the value given to setval; <see cref="SetvalIsCalled"/>
+    /// is the flag. The operands are SQL text, so the repair transaction and the repair block share the rule.
+    /// </summary>
+    public static string Setval(string sequence, string goal, string increment, string minValue, string maxValue) =>
+        $"CASE WHEN {SetvalIsCalled(goal, increment, minValue, maxValue)} THEN pg_catalog.setval({sequence}, ({goal} - {increment})::int8, true) "
+        + $"ELSE pg_catalog.setval({sequence}, {goal}::int8, false) END";
+
+    /// <summary>The is_called flag <see cref="Setval"/> passes.</summary>
+    public static string SetvalIsCalled(string goal, string increment, string minValue, string maxValue) =>
+        $"{goal} - {increment} BETWEEN {minValue} AND {maxValue}";
+
     // Returns the state before, the extreme, and the setval() made (null when none was needed). The move happens only
     // when the goal lies ahead of the sequence's next value (or differs from it, with rewind).
     private static string Move(CatalogSequence sequence, RepairPolicy policy, long? floor)
     {
         var definition = sequence.Definition;
         var increment = Number(definition.Increment);
-        var aggregate = definition.Descending ? "min" : "max";
+        var aggregate = ProbeSql.Aggregate(definition.Descending);
         var extremes = string.Join("\n        UNION ALL ", sequence.MeasuredColumns.Select(c =>
-            $"SELECT pg_catalog.{aggregate}({c.ColumnIdentifier})::int8 FROM {c.Table}"));
+            $"SELECT {ProbeSql.ColumnExtreme(aggregate, c.ColumnIdentifier, c.Table)}"));
         var offset = Number((Int128)definition.Increment * (1 + (Int128)policy.Margin));
         var further = definition.Descending ? "least" : "greatest";
         var atLeast = floor is { } f ? $", {Number(f)}" : string.Empty;
@@ -94,25 +108,23 @@ internal static class RepairScript
             ? $"coalesce({further}(x.extreme::numeric + {offset}, {Number(definition.Descending ? definition.MaxValue : definition.MinValue)}{atLeast}), {Number(definition.Start)})"
             : floor is null ? $"x.extreme::numeric + {offset}" : $"{further}(x.extreme::numeric + {offset}{atLeast})";
         var ahead = policy.AllowRewind ? "<>" : definition.Descending ? "<" : ">";
-        var inRange = $"pos.goal - {increment} BETWEEN {Number(definition.MinValue)} AND {Number(definition.MaxValue)}";
+        var (min, max) = (Number(definition.MinValue), Number(definition.MaxValue));
         return $"""
             SELECT s.last_value, s.is_called, x.extreme, moved.value, moved.is_called,
                    pg_catalog.clock_timestamp() - pg_catalog.statement_timestamp() AS locked_for
             FROM {sequence.Name} AS s
             CROSS JOIN (SELECT pg_catalog.{aggregate}(c.v) FROM (
                     {extremes}) AS c (v)) AS x (extreme)
-            CROSS JOIN LATERAL (SELECT CASE WHEN s.is_called THEN s.last_value::numeric + {increment} ELSE s.last_value END,
+            CROSS JOIN LATERAL (SELECT {ProbeSql.NextValue("s.last_value", "s.is_called", increment)},
                                        {goal}) AS pos (next_value, goal)
             LEFT JOIN LATERAL (
-                SELECT CASE WHEN {inRange}
-                            THEN pg_catalog.setval({sequence.Literal}, (pos.goal - {increment})::int8, true)
-                            ELSE pg_catalog.setval({sequence.Literal}, pos.goal::int8, false) END,
-                       {inRange}
+                SELECT {Setval(sequence.Literal, "pos.goal", increment, min, max)},
+                       {SetvalIsCalled("pos.goal", increment, min, max)}
                 WHERE pos.goal {ahead} pos.next_value) AS moved (value, is_called) ON true
             """;
     }
 
-    private static string Number(Int128 value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Number(Int128 value) => ProbeSql.Number(value);
 
     // Names may hold line breaks or backslashes; neither may escape a "--" comment into the script.
     private static string Comment(string text) =>

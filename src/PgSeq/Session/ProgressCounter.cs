@@ -8,7 +8,7 @@ internal sealed class ProgressCounter(IProgress<RunProgress>? sink, RunPhase pha
     /// <summary>Reports the start of the phase.</summary>
     public ProgressCounter Start()
     {
-        sink?.Report(new RunProgress(phase, 0, total));
+        sink?.Report(new RunProgress { Phase = phase, Done = 0, Total = total });
         return this;
     }
 
@@ -17,7 +17,7 @@ internal sealed class ProgressCounter(IProgress<RunProgress>? sink, RunPhase pha
     {
         if (sink is not null && count > 0)
         {
-            sink.Report(new RunProgress(phase, Interlocked.Add(ref _done, count), total));
+            sink.Report(new RunProgress { Phase = phase, Done = Interlocked.Add(ref _done, count), Total = total });
         }
     }
 }

@@ -11,4 +11,19 @@ internal sealed record SessionInfo(string Database, string User, string ServerVe
 {
     /// <summary>statement_timeout and lock_timeout as they were before pgseq set its own.</summary>
     public (string Statement, string Lock) PreviousTimeouts { get; init; }
+
+    /// <summary>Refuses a repair run on a server or session that cannot change sequences.</summary>
+    /// <exception cref="PgSeqException">A hot standby, or read-only transactions by default.</exception>
+    public void EnsureWritable()
+    {
+        if (InRecovery)
+        {
+            throw new PgSeqException(Phrases.HotStandby(Database));
+        }
+
+        if (ReadOnly)
+        {
+            throw new PgSeqException(Phrases.ReadOnly(User, Database));
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using Npgsql;
-using PgSeq.Probing;
 
 namespace PgSeq.Session;
 
@@ -7,16 +6,16 @@ namespace PgSeq.Session;
 internal static class SessionSetup
 {
     private const string Sql = """
-        SELECT pg_catalog.current_setting('statement_timeout'),
-               pg_catalog.current_setting('lock_timeout'),
+        SELECT pg_catalog.current_setting('statement_timeout') AS previous_statement_timeout,
+               pg_catalog.current_setting('lock_timeout') AS previous_lock_timeout,
                pg_catalog.set_config('statement_timeout', $1, false),
                pg_catalog.set_config('lock_timeout', $2, false),
-               pg_catalog.current_database(),
-               pg_catalog.quote_ident(current_user),
-               pg_catalog.current_setting('server_version'),
-               pg_catalog.pg_is_in_recovery(),
-               pg_catalog.current_setting('transaction_read_only') = 'on',
-               pg_catalog.current_setting('server_version_num')::int4
+               pg_catalog.current_database() AS database,
+               pg_catalog.quote_ident(current_user) AS role,
+               pg_catalog.current_setting('server_version') AS server_version,
+               pg_catalog.pg_is_in_recovery() AS in_recovery,
+               pg_catalog.current_setting('transaction_read_only') = 'on' AS read_only,
+               pg_catalog.current_setting('server_version_num')::int4 AS version_number
         """;
 
     private const string RestoreSql = """
@@ -46,9 +45,15 @@ internal static class SessionSetup
         };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new SessionInfo(reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetBoolean(7), reader.GetBoolean(8), reader.GetInt32(9))
+        return new SessionInfo(
+            reader.GetString(reader.GetOrdinal("database")),
+            reader.GetString(reader.GetOrdinal("role")),
+            reader.GetString(reader.GetOrdinal("server_version")),
+            reader.GetBoolean(reader.GetOrdinal("in_recovery")),
+            reader.GetBoolean(reader.GetOrdinal("read_only")),
+            reader.GetInt32(reader.GetOrdinal("version_number")))
         {
-            PreviousTimeouts = (reader.GetString(0), reader.GetString(1)),
+            PreviousTimeouts = (reader.GetString(reader.GetOrdinal("previous_statement_timeout")), reader.GetString(reader.GetOrdinal("previous_lock_timeout"))),
         };
     }
 

@@ -272,12 +272,16 @@ public sealed class DiscoveryTests(PostgresServer server)
     [Fact]
     public async Task Sequences_that_feed_no_column_are_reported_unlinked()
     {
-        var report = await CheckAsync("CREATE SEQUENCE lonely; CREATE TABLE t (id serial);");
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync("CREATE SEQUENCE lonely; CREATE TABLE t (id serial);");
+        var report = await SequenceDrift.CheckAsync(db.DataSource, null, TestContext.Current.CancellationToken);
+        var cli = await CliRunner.RunAsync("check", db.ConnectionStringForPsql());
 
         var lonely = report.For("public.lonely");
         Assert.Equal((SequenceStatus.Unlinked, Finding.NoColumn), (lonely.Status, lonely.Finding));
         Assert.Empty(lonely.Columns);
-        Assert.Contains("--link public.lonely=SCHEMA.TABLE.COLUMN", lonely.Reason.ToString(), StringComparison.Ordinal);
+        Assert.Contains("an explicit link from public.lonely to SCHEMA.TABLE.COLUMN (CheckOptions.Links)", lonely.Reason.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--link public.lonely=SCHEMA.TABLE.COLUMN", cli.Stdout, StringComparison.Ordinal);
         Assert.Equal(1, report.Summary.Unlinked);
         Assert.True(report.Complete);
     }

@@ -21,11 +21,13 @@ public sealed class UnlinkedSequenceTests(PostgresServer server)
         await db.ExecuteAsync(SqlAlchemyStyle);
 
         var loans = (await SequenceDrift.CheckAsync(db.DataSource, null, Cancel)).For("public.loans_id_seq");
+        var cli = await CliRunner.RunAsync("check", db.ConnectionStringForPsql());
 
         Assert.Equal(SequenceStatus.Drift, loans.Status);
         var column = Assert.Single(loans.Columns);
         Assert.Equal((LinkKind.Inferred, "public.loans", "id"), (column.Kind, column.Table, column.Column));
-        Assert.Equal("link inferred from the name: fix moves it with --infer-links", loans.Action!.ToString());
+        Assert.Equal("link inferred from the name: repaired only with FixOptions.InferLinks", loans.Action!.ToString());
+        Assert.Contains("link inferred from the name: fix moves it with --infer-links", cli.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class CheckTests(PostgresServer server)
         Assert.All(report.Sequences, s => Assert.Equal(SequenceStatus.Ok, s.Status));
         Assert.Equal(Finding.Empty, report.For("public.empty_id_seq").Finding);
         Assert.Equal((11L, 10L), (report.For("public.a_id_seq").NextValue!.Value, report.For("public.a_id_seq").ColumnExtreme!.Value));
-        Assert.Equal(new DriftSummary(3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0), report.Summary);
+        Assert.Equal(new DriftSummary { Sequences = 3, Ok = 3 }, report.Summary);
     }
 
     [Fact]

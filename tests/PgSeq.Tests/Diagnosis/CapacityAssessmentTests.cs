@@ -1,5 +1,6 @@
 using PgSeq.Catalog;
 using PgSeq.Diagnosis;
+using PgSeq.Probing;
 
 namespace PgSeq.Tests.Diagnosis;
 
@@ -7,10 +8,9 @@ namespace PgSeq.Tests.Diagnosis;
 public sealed class CapacityAssessmentTests
 {
     private static SequenceDefinition Sequence(string type = "bigint", long increment = 1, long min = 1, long max = long.MaxValue, bool cycle = false) =>
-        new("public.s", type, increment > 0 ? min : max, increment, min, max, 1, cycle);
+        new() { Name = "public.s", DataType = type, Start = increment > 0 ? min : max, Increment = increment, MinValue = min, MaxValue = max, Cache = 1, Cycle = cycle };
 
-    private static CatalogColumn Column(string type) =>
-        new(new LinkedColumn("public.t", "id", type, LinkKind.Serial), 1, "public", "t", "id", true, true) { Range = ValueRange.Of(type) };
+    private static ColumnRange Column(string type) => new("public.t", "id", ValueRange.Of(type)!);
 
     private static (Capacity Capacity, Phrase Explanation) Assess(SequenceDefinition sequence, long lastValue, long? extreme, params string[] columnTypes) =>
         CapacityAssessment.Assess(sequence, new SequenceState(lastValue, true), extreme, columnTypes.Select(Column), 0.75, 0.90);

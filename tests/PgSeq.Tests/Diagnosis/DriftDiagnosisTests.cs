@@ -1,4 +1,5 @@
 using PgSeq.Diagnosis;
+using PgSeq.Probing;
 
 namespace PgSeq.Tests.Diagnosis;
 
@@ -8,7 +9,7 @@ public sealed class DriftDiagnosisTests
     private static readonly SequenceDefinition Serial = Sequence("integer", start: 1, increment: 1, min: 1, max: int.MaxValue);
 
     private static SequenceDefinition Sequence(string type = "bigint", long start = 1, long increment = 1, long min = 1, long max = long.MaxValue, bool cycle = false) =>
-        new("public.s", type, start, increment, min, max, Cache: 1, cycle);
+        new() { Name = "public.s", DataType = type, Start = start, Increment = increment, MinValue = min, MaxValue = max, Cache = 1, Cycle = cycle };
 
     private static Verdict Diagnose(SequenceDefinition sequence, long lastValue, bool isCalled, long? extreme, bool? taken = false, long margin = 0, bool rewind = false) =>
         DriftDiagnosis.Diagnose(sequence, new SequenceState(lastValue, isCalled), new ColumnExtremes(extreme, taken), new RepairPolicy(margin, rewind));

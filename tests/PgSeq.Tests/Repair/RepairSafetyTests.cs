@@ -112,7 +112,7 @@ public sealed class RepairSafetyTests(PostgresServer server)
 
         var loans = report.For("public.loans_id_seq");
         Assert.Equal((SequenceStatus.Error, Finding.PermissionDenied), (loans.Status, loans.Finding));
-        Assert.Contains("run fix as postgres", loans.Reason.ToString(), StringComparison.Ordinal);
+        Assert.Contains("repair as postgres", loans.Reason.ToString(), StringComparison.Ordinal);
         Assert.Equal((1L, false), await db.SequenceStateAsync("loans_id_seq"));
         Assert.Equal(SequenceStatus.Drift, (await SequenceDrift.CheckAsync(app.DataSource, null, Cancel)).For("public.loans_id_seq").Status);
     }

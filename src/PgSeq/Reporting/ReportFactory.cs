@@ -1,13 +1,16 @@
 using PgSeq.Diagnosis;
+using PgSeq.Inspection;
+using PgSeq.Probing;
 using PgSeq.Repair;
+using PgSeq.Session;
 
-namespace PgSeq.Inspection;
+namespace PgSeq.Reporting;
 
-/// <summary>Turns inspections and repairs into the public <see cref="SequenceReport"/>, with the capacity of each sequence.</summary>
+/// <summary>Turns inspections and repair decisions into the public <see cref="SequenceReport"/>, with the capacity of each sequence.</summary>
 internal sealed class ReportFactory(CheckOptions options, IReadOnlyDictionary<string, long> floors)
 {
     /// <summary>The report of a check: the verdict, and for drift the move a fix would make.</summary>
-    public SequenceReport Checked(Inspection inspection) =>
+    public SequenceReport Checked(SequenceInspection inspection) =>
         Build(inspection, inspection.Verdict, inspection.State, inspection.Columns?.Extreme) with
         {
             Action = inspection.Verdict switch
@@ -19,16 +22,25 @@ internal sealed class ReportFactory(CheckOptions options, IReadOnlyDictionary<st
             },
         };
 
-    /// <summary>The report of a dry run: unchanged state, the move that would be made and its script.</summary>
-    public SequenceReport Planned(Inspection inspection, SequenceMove move, Func<string> script) =>
+    /// <summary>The report of one sequence of a fix run, from what the run decided for it.</summary>
+    public SequenceReport Fixed(RepairDecision decision) => decision switch
+    {
+        { Kind: RepairDecisionKind.Planned, Move: { } move, Script: { } script } => Planned(decision.Inspection, move, script),
+        { Kind: RepairDecisionKind.Repaired, Result: { } result, Script: { } script } => Repaired(decision.Inspection, result, script),
+        { Kind: RepairDecisionKind.Failed, Failure: { } failure } => Failed(decision.Inspection, failure),
+        _ => Checked(decision.Inspection),
+    };
+
+    // A dry run: unchanged state, the move that would be made and its script.
+    private SequenceReport Planned(SequenceInspection inspection, SequenceMove move, Func<string> script) =>
         Build(inspection, inspection.Verdict, inspection.State, inspection.Columns?.Extreme) with
         {
             Action = Phrases.WouldMove(inspection.Verdict.NextValue, move.NextValue),
-            Repair = new RepairOutcome(inspection.Verdict.NextValue, move.NextValue, applied: false, script),
+            Repair = new RepairOutcome(script) { PreviousNextValue = inspection.Verdict.NextValue, NextValue = move.NextValue, Applied = false },
         };
 
-    /// <summary>The report after a repair transaction: the state it left, judged again from what it read under its locks.</summary>
-    public SequenceReport Repaired(Inspection inspection, RepairResult result, Func<string> script)
+    // After a repair transaction: the state it left, judged again from what it read under its locks.
+    private SequenceReport Repaired(SequenceInspection inspection, RepairResult result, Func<string> script)
     {
         var definition = inspection.Sequence.Definition;
         var previousNext = DriftDiagnosis.NextValue(definition, result.Before);
@@ -40,7 +52,7 @@ internal sealed class ReportFactory(CheckOptions options, IReadOnlyDictionary<st
             return report with
             {
                 Reason = Phrases.MovedConcurrently(report.Reason),
-                Repair = new RepairOutcome(previousNext, previousNext, applied: false, script) { LockHeld = result.LockedFor },
+                Repair = new RepairOutcome(script) { PreviousNextValue = previousNext, NextValue = previousNext, Applied = false, LockHeld = result.LockedFor },
             };
         }
 
@@ -52,21 +64,20 @@ internal sealed class ReportFactory(CheckOptions options, IReadOnlyDictionary<st
                 : lowered ? Phrases.Rewound(previousNext, move.NextValue, report.Reason)
                 : Phrases.Repaired(previousNext, move.NextValue, report.Reason),
             Action = Phrases.Moved(previousNext, move.NextValue),
-            Repair = new RepairOutcome(previousNext, move.NextValue, applied: true, script) { LockHeld = result.LockedFor },
+            Repair = new RepairOutcome(script) { PreviousNextValue = previousNext, NextValue = move.NextValue, Applied = true, LockHeld = result.LockedFor },
         };
     }
 
-    /// <summary>The report of a sequence whose repair failed or was refused: its state as checked, the failure as verdict.</summary>
-    public SequenceReport Failed(Inspection inspection, Verdict failure) =>
-        Build(inspection, failure, inspection.State, inspection.Columns?.Extreme) with
+    // A sequence whose repair failed or was refused: its state as checked, the failure as verdict.
+    private SequenceReport Failed(SequenceInspection inspection, Failure failure) =>
+        Build(inspection, Verdict.Failed(failure, inspection.Verdict.NextValue), inspection.State, inspection.Columns?.Extreme) with
         {
-            NextValue = inspection.Verdict.NextValue,
             Action = Phrases.LeftUnchanged(),
         };
 
     // An otherwise healthy (or unmeasurable) sequence that is running out of range takes the capacity status; drift,
     // errors and busy sequences keep theirs, with the capacity still in the report.
-    private SequenceReport Build(Inspection inspection, Verdict verdict, SequenceState? state, long? extreme)
+    private SequenceReport Build(SequenceInspection inspection, Verdict verdict, SequenceState? state, long? extreme)
     {
         var report = new SequenceReport
         {
@@ -88,8 +99,10 @@ internal sealed class ReportFactory(CheckOptions options, IReadOnlyDictionary<st
             return report;
         }
 
-        var (capacity, explanation) = CapacityAssessment.Assess(
-            inspection.Sequence.Definition, known, extreme, inspection.Sequence.MeasuredColumns, options.CapacityWarning, options.CapacityCritical);
+        var ranges = inspection.Sequence.MeasuredColumns
+            .Where(c => c.Range is not null)
+            .Select(c => new ColumnRange(c.Table, c.ColumnIdentifier, c.Range!));
+        var (capacity, explanation) = CapacityAssessment.Assess(inspection.Sequence.Definition, known, extreme, ranges, options.CapacityWarning, options.CapacityCritical);
         report = report with { Capacity = capacity };
         return (verdict.Status, capacity.Level) switch
         {

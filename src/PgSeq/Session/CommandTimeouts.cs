@@ -1,4 +1,4 @@
-namespace PgSeq.Probing;
+namespace PgSeq.Session;
 
 /// <summary>Client-side command timeouts that never fire before the server's own <c>statement_timeout</c>.</summary>
 internal static class CommandTimeouts

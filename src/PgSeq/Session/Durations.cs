@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PgSeq.Probing;
+namespace PgSeq.Session;
 
 /// <summary>Formats timeouts for PostgreSQL settings and for people.</summary>
 internal static class Durations

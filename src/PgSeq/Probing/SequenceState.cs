@@ -1,4 +1,4 @@
-namespace PgSeq.Diagnosis;
+namespace PgSeq.Probing;
 
 /// <summary>A sequence's position, read from the sequence relation itself (<c>SELECT last_value, is_called FROM seq</c>).</summary>
 /// <param name="LastValue">The sequence's <c>last_value</c>.</param>

@@ -1,7 +1,7 @@
 using System.Data;
 using Npgsql;
 
-namespace PgSeq.Probing;
+namespace PgSeq.Session;
 
 /// <summary>Tells an error that ends the whole run (the connection is gone) from one that concerns a single sequence.</summary>
 internal static class ConnectionLoss

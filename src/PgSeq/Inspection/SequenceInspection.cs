@@ -1,5 +1,6 @@
 using PgSeq.Catalog;
 using PgSeq.Diagnosis;
+using PgSeq.Probing;
 
 namespace PgSeq.Inspection;
 
@@ -8,4 +9,4 @@ namespace PgSeq.Inspection;
 /// <param name="State">Its position, when it could be read.</param>
 /// <param name="Columns">Its columns' extreme, when they could be read.</param>
 /// <param name="Verdict">The diagnosis, or why there is none.</param>
-internal sealed record Inspection(CatalogSequence Sequence, SequenceState? State, ColumnExtremes? Columns, Verdict Verdict);
+internal sealed record SequenceInspection(CatalogSequence Sequence, SequenceState? State, ColumnExtremes? Columns, Verdict Verdict);

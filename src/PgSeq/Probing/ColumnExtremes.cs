@@ -1,4 +1,4 @@
-namespace PgSeq.Diagnosis;
+namespace PgSeq.Probing;
 
 /// <summary>What the measured columns of one sequence hold.</summary>
 /// <param name="Extreme">MAX over the columns (MIN for a descending sequence); null when they are all empty.</param>

@@ -1,0 +1,8 @@
+using Npgsql;
+
+namespace PgSeq.Cli.Commands;
+
+/// <summary>What a run adds to the options the command line gave: the opened --from source and the progress display.</summary>
+/// <param name="Source">The source database of a migration; null without --from.</param>
+/// <param name="Progress">Where progress goes; null off a terminal.</param>
+internal sealed record RunAdditions(NpgsqlDataSource? Source, IProgress<RunProgress>? Progress);

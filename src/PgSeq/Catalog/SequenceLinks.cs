@@ -1,0 +1,144 @@
+namespace PgSeq.Catalog;
+
+/// <summary>
+/// The rules by which a sequence feeds a column, as SQL common table expressions: the catalog query reads them, and
+/// the repair block runs them on the server when it executes, so both find exactly the same links. The last one,
+/// <c>feed</c>, has one row per sequence and column it feeds, with whether the column can be measured.
+/// </summary>
+/// <remarks>
+/// A sequence feeds a column when
+/// <list type="bullet">
+/// <item>pg_depend ties the sequence to the column: OWNED BY (deptype 'a': serial and friends, also after the column's
+/// default was dropped) or identity (deptype 'i');</item>
+/// <item>the column's default mentions the sequence: nextval('s'::regclass) records a dependency of the pg_attrdef
+/// row on the sequence, whoever owns it (how CREATE SEQUENCE + DEFAULT nextval schemas work);</item>
+/// <item>the default is the late-binding nextval('s'::text), which records no dependency: the name is resolved with
+/// the current search_path, as an insert in this session would resolve it;</item>
+/// <item>the caller said so (explicit links, given as OID arrays);</item>
+/// <item>nothing else ties the sequence to anything, no sequence feeds the column, and the sequence is named
+/// <c>&lt;table&gt;_&lt;column&gt;_seq</c> after an integer column in its own schema: an application that calls
+/// nextval() itself (SQLAlchemy's Sequence(), HiLo) leaves no other trace. Such links are "inferred".</item>
+/// </list>
+/// Only ordinary and partitioned tables count. A partition or inheritance child whose column is fed by the same
+/// sequence as the same-named column of an ancestor is "covered": MAX() on the ancestor already includes its rows.
+/// Defaults are deparsed without their table (relid 0): with it, pg_get_expr opens the table, waiting behind any
+/// ACCESS EXCLUSIVE lock (a running ALTER TABLE, VACUUM FULL) and loading every table into the relation cache.
+/// Only generation expressions refer to columns, and those are never deparsed.
+/// A column is measured when its type is an integer type (through domains) and, when its default is what mentions
+/// the sequence, that default is nothing but nextval() of it, optionally cast to an integer type:
+/// <c>'INV-' || nextval(...)</c> or <c>nextval(...) + 1000</c> store values that MAX() cannot compare with the sequence.
+/// </remarks>
+internal static class SequenceLinks
+{
+    /// <summary>The common table expressions, to follow <c>WITH RECURSIVE</c>.</summary>
+    /// <param name="explicitSequences">SQL for an <c>oid[]</c> of the sequences of explicit links.</param>
+    /// <param name="explicitTables">SQL for an <c>oid[]</c> of their tables, in the same order.</param>
+    /// <param name="explicitColumns">SQL for an <c>int2[]</c> of their column numbers, in the same order.</param>
+    public static string CommonTableExpressions(string explicitSequences, string explicitTables, string explicitColumns) => $$"""
+        ancestry (child, ancestor) AS (
+            SELECT inhrelid, inhparent FROM pg_catalog.pg_inherits
+            UNION
+            SELECT a.child, i.inhparent
+            FROM ancestry AS a
+            JOIN pg_catalog.pg_inherits AS i ON i.inhrelid = a.ancestor
+        ),
+        base_type (type_oid, base_oid) AS (
+            SELECT t.oid, t.oid FROM pg_catalog.pg_type AS t WHERE t.typtype <> 'd'
+            UNION ALL
+            SELECT d.oid, b.base_oid
+            FROM pg_catalog.pg_type AS d
+            JOIN base_type AS b ON b.type_oid = d.typbasetype
+            WHERE d.typtype = 'd'
+        ),
+        mention (seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit) AS (
+            SELECT d.objid, d.refobjid, d.refobjsubid::int2, d.deptype = 'a', false, false, false
+            FROM pg_catalog.pg_depend AS d
+            WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+              AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+              AND d.refobjsubid > 0
+              AND d.deptype IN ('a', 'i')
+            UNION ALL
+            SELECT d.refobjid, ad.adrelid, ad.adnum, false, true, false, false
+            FROM pg_catalog.pg_attrdef AS ad
+            JOIN pg_catalog.pg_depend AS d
+              ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+             AND d.objid = ad.oid
+             AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+             AND d.refobjsubid = 0
+            UNION ALL
+            SELECT pg_catalog.to_regclass(pg_catalog.replace(late.name[1], '''''', '''')), ad.adrelid, ad.adnum, false, true, true, false
+            FROM pg_catalog.pg_attrdef AS ad
+            JOIN pg_catalog.pg_attribute AS la ON la.attrelid = ad.adrelid AND la.attnum = ad.adnum,
+                 pg_catalog.regexp_match(pg_catalog.pg_get_expr(CASE WHEN la.attgenerated = '' THEN ad.adbin END, 0),
+                                         '^nextval\(\(''((?:[^'']|'''')+)''::text\)::regclass\)$') AS late (name)
+            -- A default that depends on a sequence is not late-bound; skipping those spares deparsing most defaults.
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend AS dd
+                              WHERE dd.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND dd.objid = ad.oid
+                                AND dd.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dd.refobjsubid = 0)
+            UNION ALL
+            SELECT e.seq_oid, e.table_oid, e.attnum, false, false, false, true
+            FROM ROWS FROM (pg_catalog.unnest({{explicitSequences}}), pg_catalog.unnest({{explicitTables}}), pg_catalog.unnest({{explicitColumns}}))
+                 AS e (seq_oid, table_oid, attnum)
+        ),
+        declared (seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit) AS (
+            SELECT m.seq_oid, m.table_oid, m.attnum, pg_catalog.bool_or(m.owned), pg_catalog.bool_or(m.in_default),
+                   pg_catalog.bool_or(m.late_bound), pg_catalog.bool_or(m.explicit)
+            FROM mention AS m
+            JOIN pg_catalog.pg_sequence AS s ON s.seqrelid = m.seq_oid
+            JOIN pg_catalog.pg_class AS t ON t.oid = m.table_oid AND t.relkind IN ('r', 'p')
+            JOIN pg_catalog.pg_attribute AS a ON a.attrelid = m.table_oid AND a.attnum = m.attnum AND NOT a.attisdropped
+            GROUP BY m.seq_oid, m.table_oid, m.attnum
+        ),
+        unlinked (seq_oid, name, schema_oid) AS (
+            SELECT s.seqrelid, c.relname, c.relnamespace
+            FROM pg_catalog.pg_sequence AS s
+            JOIN pg_catalog.pg_class AS c ON c.oid = s.seqrelid
+            WHERE NOT EXISTS (SELECT 1 FROM mention AS m WHERE m.seq_oid = s.seqrelid)
+        ),
+        inferred (seq_oid, table_oid, attnum) AS (
+            SELECT u.seq_oid, t.oid, a.attnum
+            FROM unlinked AS u
+            JOIN pg_catalog.pg_class AS t ON t.relnamespace = u.schema_oid AND t.relkind IN ('r', 'p') AND NOT t.relispartition
+            JOIN pg_catalog.pg_attribute AS a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+            JOIN base_type AS bt ON bt.type_oid = a.atttypid
+            WHERE u.name = t.relname || '_' || a.attname || '_seq'
+              AND bt.base_oid IN ('pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype, 'pg_catalog.int8'::pg_catalog.regtype)
+              AND NOT EXISTS (SELECT 1 FROM declared AS d WHERE d.table_oid = t.oid AND d.attnum = a.attnum)
+        ),
+        link (seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit, inferred) AS (
+            SELECT seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit, false FROM declared
+            UNION ALL
+            SELECT seq_oid, table_oid, attnum, false, false, false, false, true FROM inferred
+        ),
+        covered (seq_oid, table_oid, attnum) AS (
+            SELECT DISTINCT l.seq_oid, l.table_oid, l.attnum
+            FROM link AS l
+            JOIN ancestry AS an ON an.child = l.table_oid
+            JOIN link AS pl ON pl.table_oid = an.ancestor AND pl.seq_oid = l.seq_oid
+            JOIN pg_catalog.pg_attribute AS ca ON ca.attrelid = l.table_oid AND ca.attnum = l.attnum
+            JOIN pg_catalog.pg_attribute AS pa ON pa.attrelid = pl.table_oid AND pa.attnum = pl.attnum
+            WHERE ca.attname = pa.attname
+        ),
+        feed (seq_oid, table_oid, attnum, attname, atttypid, atttypmod, identity, owned, in_default, late_bound, explicit, inferred,
+              base_oid, default_expr, integral, measured) AS (
+            SELECT l.seq_oid, l.table_oid, l.attnum, a.attname, a.atttypid, a.atttypmod, a.attidentity,
+                   l.owned, l.in_default, l.late_bound, l.explicit, l.inferred,
+                   bt.base_oid, d.expr, i.integral,
+                   i.integral AND (a.attidentity <> '' OR NOT l.in_default OR COALESCE(d.expr ~ '{{PlainNextval}}', false))
+            FROM link AS l
+            JOIN pg_catalog.pg_attribute AS a ON a.attrelid = l.table_oid AND a.attnum = l.attnum
+            JOIN base_type AS bt ON bt.type_oid = a.atttypid
+            LEFT JOIN pg_catalog.pg_attrdef AS ad ON ad.adrelid = l.table_oid AND ad.adnum = l.attnum
+            CROSS JOIN LATERAL (SELECT pg_catalog.pg_get_expr(CASE WHEN a.attgenerated = '' THEN ad.adbin END, 0)) AS d (expr)
+            CROSS JOIN LATERAL (SELECT bt.base_oid IN ('pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype,
+                                                       'pg_catalog.int8'::pg_catalog.regtype)) AS i (integral)
+            WHERE NOT EXISTS (SELECT 1 FROM covered AS cv
+                              WHERE cv.seq_oid = l.seq_oid AND cv.table_oid = l.table_oid AND cv.attnum = l.attnum)
+        )
+        """;
+
+    // A default that is nothing but nextval() of the sequence, as pg_get_expr prints it: nextval('s'::regclass),
+    // (nextval('s'::regclass))::integer, or the late-bound nextval(('s'::text)::regclass). Inside an SQL literal.
+    private const string PlainNextval =
+        @"^(?:nextval\(''(?:[^'']|'''')+''::regclass\)|\(nextval\(''(?:[^'']|'''')+''::regclass\)\)::(?:smallint|integer|bigint)|nextval\(\(''(?:[^'']|'''')+''::text\)::regclass\))$";
+}

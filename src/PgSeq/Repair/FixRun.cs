@@ -1,0 +1,91 @@
+using PgSeq.Diagnosis;
+using PgSeq.Inspection;
+using PgSeq.Session;
+
+namespace PgSeq.Repair;
+
+/// <summary>
+/// The repairs of one fix run: decides for each inspected sequence whether it is moved (and whether the role may),
+/// runs the moves as repair transactions spread over the workers, and settles every sequence with its
+/// <see cref="RepairDecision"/> as soon as that is known.
+/// </summary>
+internal sealed class FixRun
+{
+    private readonly Workers _workers;
+    private readonly FixOptions _options;
+    private readonly RepairBoundary _boundary;
+    private readonly IReadOnlyDictionary<string, long> _floors;
+    private readonly SequenceHold _hold;
+
+    /// <param name="workers">The connections, with what the session may do.</param>
+    /// <param name="options">Scope, timeouts and how to repair.</param>
+    /// <param name="boundary">Each repair in its own transaction, or under a savepoint of the caller's.</param>
+    /// <param name="floors">After a migration, the next value of each source sequence by name.</param>
+    public FixRun(Workers workers, FixOptions options, RepairBoundary boundary, IReadOnlyDictionary<string, long> floors)
+    {
+        _workers = workers;
+        _options = options;
+        _boundary = boundary;
+        _floors = floors;
+        _hold = RepairScript.HoldFor(boundary, workers.Session.VersionNumber);
+        Policy = new RepairPolicy(options.Margin, options.AllowRewind);
+    }
+
+    /// <summary>How far the run moves sequences; the inspection must diagnose with it.</summary>
+    public RepairPolicy Policy { get; }
+
+    /// <summary>
+    /// Repairs what needs it among <paramref name="inspections"/> and hands each, by its position, to
+    /// <paramref name="settle"/>: at once when nothing is to be done, else once its repair transaction ends. A cancelled
+    /// or broken run still settles every sequence (those not reached as unchanged) before the exception propagates.
+    /// </summary>
+    public async Task RunAsync(Queue<SequenceInspection> inspections, Action<int, RepairDecision> settle, CancellationToken cancellationToken)
+    {
+        var pending = new List<(int Index, RepairJob Job, SequenceInspection Inspection, Func<string> Script)>();
+        for (var index = 0; inspections.TryDequeue(out var inspection); index++)
+        {
+            if (inspection.Verdict.Move is not { } move || (inspection.Sequence.Inferred && !_options.InferLinks))
+            {
+                settle(index, RepairDecision.Unchanged(inspection));
+                continue;
+            }
+
+            var floor = _floors.TryGetValue(inspection.Sequence.Name, out var f) ? f : (long?)null;
+            var checkedNext = inspection.Verdict.NextValue;
+            var script = () => RepairScript.Render(inspection.Sequence, Policy, _options, floor, _hold, Phrases.ScriptPlan(checkedNext, move.NextValue));
+            if (RepairPermission.Check(inspection.Sequence, _workers.Session) is { } refusal)
+            {
+                settle(index, RepairDecision.Failed(inspection, refusal));
+            }
+            else if (_options.DryRun)
+            {
+                settle(index, RepairDecision.Planned(inspection, move, script));
+            }
+            else
+            {
+                pending.Add((index, new RepairJob(inspection.Sequence, floor), inspection, script));
+            }
+        }
+
+        var repairing = new ProgressCounter(_options.Progress, RunPhase.Repairing, pending.Count).Start();
+        try
+        {
+            await _workers.RunAsync(
+                [.. pending.Select(p => p.Job)],
+                (connection, slice) => RepairExecutor.RunAsync(connection, slice, Policy, _options, _boundary, _hold, repairing.Add, cancellationToken),
+                cancellationToken);
+        }
+        finally
+        {
+            foreach (var (index, job, inspection, script) in pending)
+            {
+                settle(index, job switch
+                {
+                    { Failure: { } failure } => RepairDecision.Failed(inspection, failure),
+                    { Result: { } result } => RepairDecision.Repaired(inspection, result, script),
+                    _ => RepairDecision.Unchanged(inspection),
+                });
+            }
+        }
+    }
+}

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Runs the whole test suite. Installs the PostgreSQL server programs, and Chromium with its WebDriver for the
-# sample app's browser tests, if they are missing; the tests start their own throwaway server (or use
+# Runs the whole test suite. Installs the PostgreSQL server programs, Chromium with its WebDriver for the
+# sample app's browser tests, and the ORMs the ORM tests drive (SQLAlchemy, Alembic, Django, ActiveRecord), if they
+# are missing; the tests start their own throwaway server (or use
 # PGSEQ_TEST_CONNECTION) and this script removes anything they leave behind.
 # Extra arguments go to `dotnet test`, e.g. ./test.sh --filter IncidentTests
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/postgres.sh
 . scripts/chromium.sh
+. scripts/orm.sh
 
 ensure_postgres
 ensure_chromium
+ensure_orms
 PGSEQ_PG_BIN=$(pg_bindir)
 export PGSEQ_PG_BIN
 

@@ -44,6 +44,7 @@ internal static class PgSeqApp
             lang,
             CheckCommand.Create(texts, common, execution.CheckAsync),
             FixCommand.Create(texts, common, execution.FixAsync),
+            RepairBlockCommand.Create(texts, common, execution.RepairBlockAsync),
         };
         root.SetAction(async (_, _) =>
         {

@@ -20,6 +20,12 @@ public record CheckOptions
     /// <summary>Columns that sequences feed without the catalog showing it (the application calls nextval() itself).</summary>
     public IReadOnlyList<ExplicitLink> Links { get; init; } = [];
 
+    /// <summary>Link a sequence that nothing ties to anything to the column its name was made for
+    /// (<see cref="LinkKind.Inferred"/>): <c>&lt;table&gt;_&lt;column&gt;_seq</c> or, for a table whose primary key is
+    /// a single integer column without a default, <c>&lt;table&gt;_seq</c>. Such links are checked and repaired like
+    /// any other, forward only. Default: true; false reports such sequences as unlinked.</summary>
+    public bool InferLinks { get; init; } = true;
+
     /// <summary>
     /// After a migration, the database migrated from: each target sequence must also reach the position of the source
     /// sequence with the same schema-qualified name (never lowered), and the report compares the two sides

@@ -21,9 +21,6 @@ public sealed record FixOptions : CheckOptions
     /// are empty). Meant for test databases: in production a gap is harmless and lowering is not.</summary>
     public bool AllowRewind { get; init; }
 
-    /// <summary>Also repair sequences linked to a column only by their name (<see cref="LinkKind.Inferred"/>).</summary>
-    public bool InferLinks { get; init; }
-
     /// <summary>Extra values of headroom to leave above the data: the next value becomes MAX + increment × (1 + Margin).</summary>
     public long Margin { get; init; }
 

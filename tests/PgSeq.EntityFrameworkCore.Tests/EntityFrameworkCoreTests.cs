@@ -187,4 +187,45 @@ public sealed class EntityFrameworkCoreTests(PostgresServer server)
 
         Assert.Equal(1, await InsertAsync(context, new Loan { Website = "first" }));
     }
+
+    // EF Core's HiLo takes v ... v + 9 from one nextval() and gives the key column no default; a custom-named sequence
+    // has nothing the catalog or a naming rule could link, so the model has to say it.
+    [Theory]
+    [InlineData(null)]
+    [InlineData("loans_hilo")]
+    public async Task Hilo_keys_are_linked_from_the_model_repaired_by_a_plain_fix_sequences_and_fine_in_steady_use(string? sequence)
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        HiLoContext Open() => new(new DbContextOptionsBuilder<HiLoContext>().UseNpgsql(db.ConnectionString)
+            .ReplaceService<IModelCacheKeyFactory, PerSequenceModelCacheKey>().Options, sequence);
+        await using (var setup = Open())
+        {
+            await setup.Database.EnsureCreatedAsync(Cancel);
+            setup.Loans.AddRange(Enumerable.Range(1, 28).Select(i => new Loan { Id = i, Website = "imported" }));
+            await setup.SaveChangesAsync(Cancel);
+        }
+
+        await using var context = Open();
+        var name = sequence is null ? "public.\"EntityFrameworkHiLoSequence\"" : $"public.{sequence}";
+        var before = (await context.Database.CheckSequencesAsync(cancellationToken: Cancel)).For(name);
+        var fix = await context.Database.FixSequencesAsync(cancellationToken: Cancel);
+
+        Assert.Equal((SequenceStatus.Drift, LinkKind.Explicit), (before.Status, Assert.Single(before.Columns).Kind));
+        Assert.Equal(1, fix.Summary.Repaired);
+        var ids = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await InsertAsync(context, new Loan { Website = "new" }));
+        }
+
+        // The repair moves the sequence to MAX + increment, as for every sequence: HiLo's next block is 38 ... 47.
+        Assert.Equal([38L, 39L, 40L], ids);
+        Assert.Equal(SequenceStatus.Ok, (await context.Database.CheckSequencesAsync(cancellationToken: Cancel)).For(name).Status);
+    }
+
+    // Two HiLo models in one test process: each sequence name gets its own compiled model.
+    private sealed class PerSequenceModelCacheKey : IModelCacheKeyFactory
+    {
+        public object Create(DbContext context, bool designTime) => (context.GetType(), ((HiLoContext)context).Sequence, designTime);
+    }
 }

@@ -49,3 +49,18 @@ public sealed class SeededContext(DbContextOptions<SeededContext> options) : DbC
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.Entity<Loan>().ToTable("loans").HasData(Enumerable.Range(1, 28).Select(i => new Loan { Id = i, Website = $"lender-{i}.example" }));
 }
+
+/// <summary>Loans with HiLo keys: EF Core takes a block of ids per nextval() and the columns have no default.</summary>
+public sealed class HiLoContext(DbContextOptions<HiLoContext> options, string? sequence) : DbContext(options)
+{
+    public DbSet<Loan> Loans => Set<Loan>();
+
+    /// <summary>The HiLo sequence's name; null for EF Core's default.</summary>
+    public string? Sequence => sequence;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.UseHiLo(sequence);
+        modelBuilder.Entity<Loan>().ToTable("loans");
+    }
+}

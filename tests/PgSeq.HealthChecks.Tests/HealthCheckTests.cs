@@ -125,4 +125,27 @@ public sealed class HealthCheckTests(PostgresServer server)
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), (code, body.GetProperty("status").GetString()));
         Assert.StartsWith("could not check the sequences", body.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
+
+    // What EF Core's UseHiLo() leaves in the database: one shared sequence and key columns without a default.
+    [Fact]
+    public async Task Ef_core_hilo_keys_behind_their_data_are_unhealthy_with_no_options_and_healthy_after_a_fix()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync("""
+            CREATE SEQUENCE "EntityFrameworkHiLoSequence" START WITH 1 INCREMENT BY 10 NO CYCLE;
+            CREATE TABLE loans (id integer PRIMARY KEY, website text NOT NULL);
+            INSERT INTO loans SELECT n, 'imported' FROM generate_series(1, 28) AS n;
+            """);
+        var (app, client) = await StartAsync(db.DataSource);
+        await using var _ = app;
+        using var __ = client;
+
+        var (before, body) = await GetHealthAsync(client);
+        await SequenceDrift.FixAsync(db.DataSource, null, Cancel);
+        var (after, _) = await GetHealthAsync(client);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, before);
+        Assert.Contains("EntityFrameworkHiLoSequence", body.GetProperty("data").GetProperty("public.\"EntityFrameworkHiLoSequence\"").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, after);
+    }
 }

@@ -16,27 +16,44 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
     public Task<int> CheckAsync(RunSettings settings, CheckOptions options) =>
         RunAsync(settings, options, RunMode.Check, async (dataSource, run) =>
         {
-            var report = await SequenceDrift.CheckAsync(dataSource, options with { CutoverSource = run.Source, Progress = run.Progress }, interrupt.Token);
+            var report = await SequenceDrift.CheckAsync(dataSource, options with { Links = [.. options.Links, .. run.Links], CutoverSource = run.Source, Progress = run.Progress }, interrupt.Token);
             return (report, ExitCodes.ForCheck(report, settings.FailOnWarning));
         });
 
     public Task<int> FixAsync(RunSettings settings, FixOptions options) =>
         RunAsync(settings, options, options.DryRun ? RunMode.DryRun : RunMode.Fix, async (dataSource, run) =>
         {
-            var report = await SequenceDrift.FixAsync(dataSource, options with { CutoverSource = run.Source, Progress = run.Progress }, interrupt.Token);
+            var report = await SequenceDrift.FixAsync(dataSource, options with { Links = [.. options.Links, .. run.Links], CutoverSource = run.Source, Progress = run.Progress }, interrupt.Token);
             return (report, ExitCodes.ForFix(report, options.DryRun));
         });
+
+    /// <summary>Prints the repair block for what the options select; connects to nothing.</summary>
+    public async Task<int> RepairBlockAsync(RunSettings settings, FixOptions options)
+    {
+        try
+        {
+            var links = settings.LinksFile is { } file ? await LinksFile.ReadAsync(file, interrupt.Token) : [];
+            await console.Out.WriteAsync(RepairBlock.For(options with { Links = [.. options.Links, .. links] }));
+            return ExitCodes.Ok;
+        }
+        catch (Exception error) when (error is InputException or InvalidPatternException)
+        {
+            return Fail(settings, ErrorMessages.Describe(error, null, texts), error);
+        }
+    }
 
     private async Task<int> RunAsync(
         RunSettings settings, CheckOptions options, RunMode mode, Func<NpgsqlDataSource, RunAdditions, Task<(DriftReport Report, int ExitCode)>> run)
     {
         IReadOnlyList<Target> targets;
+        IReadOnlyList<ExplicitLink> links;
         try
         {
             options.Validate();
+            links = settings.LinksFile is { } file ? await LinksFile.ReadAsync(file, interrupt.Token) : [];
             targets = await new TargetList(environment).ResolveAsync(settings, interrupt.Token);
         }
-        catch (Exception error) when (error is ConnectionSettingsException or InvalidPatternException)
+        catch (Exception error) when (error is InputException or InvalidPatternException)
         {
             return Fail(settings, ErrorMessages.Describe(error, null, texts), error);
         }
@@ -62,7 +79,7 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
         }
 
         var progress = single && settings.Format == OutputFormat.Table && console.ErrorIsTerminal ? new ProgressDisplay(console.Error, texts) : null;
-        var additions = new RunAdditions(source?.DataSource, progress);
+        var additions = new RunAdditions(links, source?.DataSource, progress);
         var log = settings.LogFile is null ? null : new RunLog(settings.LogFile);
         using var slots = new SemaphoreSlim(options.Jobs);
         var running = targets.Select(target => RunTargetAsync(
@@ -211,7 +228,7 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
 
             return new OpenedSource(connection.Description, connection, dataSource, null);
         }
-        catch (Exception error) when (error is ConnectionSettingsException or NpgsqlException)
+        catch (Exception error) when (error is InputException or NpgsqlException)
         {
             return new OpenedSource(connection?.Description ?? "--from", connection, null, error);
         }

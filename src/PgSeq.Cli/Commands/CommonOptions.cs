@@ -50,19 +50,29 @@ internal sealed class CommonOptions
             AllowMultipleArgumentsPerToken = false,
             CustomParser = result => [.. result.Tokens.Select(token =>
             {
-                var parts = token.Value.Split('=', 2);
-                if (parts is [{ Length: > 0 } sequence, { Length: > 0 } column])
+                if (LinkText.Parse(token.Value) is { } link)
                 {
-                    return new ExplicitLink(sequence, column);
+                    return link;
                 }
 
                 result.AddError(texts["LinkExpected", token.Value]);
                 return new ExplicitLink(string.Empty, string.Empty);
             })],
         };
+        Links = new("--links") { Description = texts["Help_Links"], HelpName = "FILE" };
+        InferLinks = new("--infer-links") { Description = texts["Help_InferLinks"] };
+        NoInferLinks = new("--no-infer-links") { Description = texts["Help_NoInferLinks"] };
         Warn = Percent("--warn", texts["Help_Warn"], texts);
         Critical = Percent("--critical", texts["Help_Critical"], texts);
         Json = new("--json") { Description = texts["Help_Json"] };
+        Margin = new("--margin") { Description = texts["Help_Margin"], HelpName = "N" };
+        Margin.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long>() < 0)
+            {
+                result.AddError(texts["MarginNegative"]);
+            }
+        });
         Verbose = new("--verbose", "-v") { Description = texts["Help_Verbose"] };
     }
 
@@ -96,18 +106,28 @@ internal sealed class CommonOptions
 
     public Option<ExplicitLink[]> Link { get; }
 
+    public Option<string?> Links { get; }
+
+    public Option<bool> InferLinks { get; }
+
+    public Option<bool> NoInferLinks { get; }
+
     public Option<double?> Warn { get; }
 
     public Option<double?> Critical { get; }
 
     public Option<bool> Json { get; }
 
+    /// <summary>fix and repair-block: extra values of headroom.</summary>
+    public Option<long> Margin { get; }
+
     public Option<bool> Verbose { get; }
 
     public void AddTo(Command command)
     {
         command.Add(Connection);
-        foreach (Option option in (Option[])[Schema, ExcludeSchema, Table, ExcludeTable, Link, LockTimeout, StatementTimeout, Warn, Critical, Targets, AllDatabases, Jobs, From, Format, Json, Quiet, Log, Verbose])
+        AddScopeTo(command);
+        foreach (Option option in (Option[])[LockTimeout, StatementTimeout, Warn, Critical, Targets, AllDatabases, Jobs, From, Format, Json, Quiet, Log, Verbose])
         {
             command.Add(option);
         }
@@ -123,6 +143,23 @@ internal sealed class CommonOptions
             if (result.GetValue(Json) && result.GetValue(Format) is { } format && format != "json")
             {
                 result.AddError(_texts["JsonWithFormat", format]);
+            }
+        });
+    }
+
+    /// <summary>Adds what selects the sequences: schema and table patterns, and links.</summary>
+    public void AddScopeTo(Command command)
+    {
+        foreach (Option option in (Option[])[Schema, ExcludeSchema, Table, ExcludeTable, Link, Links, InferLinks, NoInferLinks])
+        {
+            command.Add(option);
+        }
+
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(InferLinks) && result.GetValue(NoInferLinks))
+            {
+                result.AddError(_texts["InferLinksBoth"]);
             }
         });
     }
@@ -143,6 +180,7 @@ internal sealed class CommonOptions
         Quiet = result.GetValue(Quiet),
         Source = result.GetValue(From),
         LogFile = result.GetValue(Log),
+        LinksFile = result.GetValue(Links),
         Verbose = result.GetValue(Verbose),
     };
 
@@ -158,6 +196,7 @@ internal sealed class CommonOptions
             Tables = result.GetValue(Table) ?? [],
             ExcludeTables = result.GetValue(ExcludeTable) ?? [],
             Links = result.GetValue(Link) ?? [],
+            InferLinks = !result.GetValue(NoInferLinks),
             LockTimeout = result.GetValue(LockTimeout) ?? defaults.LockTimeout,
             StatementTimeout = result.GetValue(StatementTimeout) ?? defaults.StatementTimeout,
             CapacityWarning = result.GetValue(Warn) ?? defaults.CapacityWarning,

@@ -11,23 +11,9 @@ internal static class FixCommand
         var dryRun = new Option<bool>("--dry-run") { Description = texts["Help_DryRun"] };
         var sql = new Option<bool>("--sql") { Description = texts["Help_Sql"] };
         var allowRewind = new Option<bool>("--allow-rewind") { Description = texts["Help_AllowRewind"] };
-        var inferLinks = new Option<bool>("--infer-links") { Description = texts["Help_InferLinks"] };
-        var margin = new Option<long>("--margin")
-        {
-            Description = texts["Help_Margin"],
-            HelpName = "N",
-        };
-        margin.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<long>() < 0)
-            {
-                result.AddError(texts["MarginNegative"]);
-            }
-        });
-
         var command = new Command("fix", texts["Help_Fix"]);
         common.AddTo(command);
-        foreach (Option option in (Option[])[dryRun, sql, allowRewind, inferLinks, margin])
+        foreach (Option option in (Option[])[dryRun, sql, allowRewind, common.Margin])
         {
             command.Add(option);
         }
@@ -50,8 +36,7 @@ internal static class FixCommand
             {
                 DryRun = printSql || result.GetValue(dryRun),
                 AllowRewind = result.GetValue(allowRewind),
-                InferLinks = result.GetValue(inferLinks),
-                Margin = result.GetValue(margin),
+                Margin = result.GetValue(common.Margin),
             };
             return run(common.Settings(result) with { Sql = printSql }, options);
         });

@@ -28,6 +28,9 @@ internal sealed record RunSettings
     /// <summary>Print only problems.</summary>
     public bool Quiet { get; init; }
 
+    /// <summary>More explicit links, one per line (--links).</summary>
+    public string? LinksFile { get; init; }
+
     /// <summary>Append one line per event to this file.</summary>
     public string? LogFile { get; init; }
 

@@ -63,7 +63,7 @@ internal sealed class ConnectionResolver(Func<string, string?> environment)
 
             if (pairs.Count > 1 || !TrySetNpgsql(text, builder, out _))
             {
-                throw new ConnectionSettingsException("Conn_UnknownKeyword", unknown);
+                throw new InputException("Conn_UnknownKeyword", unknown);
             }
 
             return [];
@@ -83,12 +83,12 @@ internal sealed class ConnectionResolver(Func<string, string?> environment)
                 return pairs;
             }
         }
-        catch (ConnectionSettingsException)
+        catch (InputException)
         {
             // Not libpq either: report it as the Npgsql string it looks like.
         }
 
-        throw new ConnectionSettingsException("Conn_Invalid", npgsqlError!);
+        throw new InputException("Conn_Invalid", npgsqlError!);
     }
 
     private static bool TrySetNpgsql(string text, NpgsqlConnectionStringBuilder builder, out string? error)

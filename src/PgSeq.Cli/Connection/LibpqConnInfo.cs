@@ -32,7 +32,7 @@ internal static class LibpqConnInfo
             SkipSpace(text, ref i);
             if (i >= text.Length || text[i] != '=')
             {
-                throw new ConnectionSettingsException("Conn_MissingEquals", key);
+                throw new InputException("Conn_MissingEquals", key);
             }
 
             i++;
@@ -50,7 +50,7 @@ internal static class LibpqConnInfo
             {
                 if (i >= text.Length)
                 {
-                    throw new ConnectionSettingsException("Conn_UnterminatedQuote", key);
+                    throw new InputException("Conn_UnterminatedQuote", key);
                 }
 
                 if (text[i] == '\\' && i + 1 < text.Length)

@@ -58,7 +58,7 @@ internal static class LibpqKeywords
     {
         if (pairs.TryGetValue("service", out var service))
         {
-            throw new ConnectionSettingsException("Conn_Service", service);
+            throw new InputException("Conn_Service", service);
         }
 
         foreach (var (keyword, value) in pairs)
@@ -69,7 +69,7 @@ internal static class LibpqKeywords
             }
             else if (!Handled.Contains(keyword))
             {
-                throw new ConnectionSettingsException("Conn_Unsupported", keyword);
+                throw new InputException("Conn_Unsupported", keyword);
             }
         }
 
@@ -107,7 +107,7 @@ internal static class LibpqKeywords
         var ports = portList.Split(',');
         if (hosts.Length != ports.Length)
         {
-            throw new ConnectionSettingsException("Conn_HostsPorts", hosts.Length, ports.Length);
+            throw new InputException("Conn_HostsPorts", hosts.Length, ports.Length);
         }
 
         return string.Join(',', hosts.Zip(ports, (h, p) =>
@@ -120,7 +120,7 @@ internal static class LibpqKeywords
     private static int Integer(string value, string keyword) =>
         int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)
             ? number
-            : throw new ConnectionSettingsException("Conn_WholeNumber", keyword, value);
+            : throw new InputException("Conn_WholeNumber", keyword, value);
 
     private static object Choice<T>(string value, string keyword, params (string Name, T Value)[] choices)
         where T : notnull
@@ -133,6 +133,6 @@ internal static class LibpqKeywords
             }
         }
 
-        throw new ConnectionSettingsException("Conn_Choice", keyword, string.Join(", ", choices.Select(c => c.Name)), value);
+        throw new InputException("Conn_Choice", keyword, string.Join(", ", choices.Select(c => c.Name)), value);
     }
 }

@@ -58,7 +58,7 @@ internal static class PostgresUri
             var equals = parameter.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                throw new ConnectionSettingsException("Conn_NoValue", Decode(parameter));
+                throw new InputException("Conn_NoValue", Decode(parameter));
             }
 
             var key = Decode(parameter[..equals]);
@@ -92,7 +92,7 @@ internal static class PostgresUri
                 var close = entry.IndexOf(']', StringComparison.Ordinal);
                 if (close < 0)
                 {
-                    throw new ConnectionSettingsException("Conn_Ipv6");
+                    throw new InputException("Conn_Ipv6");
                 }
 
                 host = entry[1..close];
@@ -129,7 +129,7 @@ internal static class PostgresUri
         {
             if (i + 2 >= text.Length || !Uri.IsHexDigit(text[i + 1]) || !Uri.IsHexDigit(text[i + 2]))
             {
-                throw new ConnectionSettingsException("Conn_PercentEncoding");
+                throw new InputException("Conn_PercentEncoding");
             }
         }
 

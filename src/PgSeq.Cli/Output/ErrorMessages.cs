@@ -16,7 +16,7 @@ internal static class ErrorMessages
         var where = target?.Description ?? "?";
         var line = error switch
         {
-            ConnectionSettingsException settings => settings.Explain(texts),
+            InputException settings => settings.Explain(texts),
             PgSeqException { Phrase: { } phrase } => texts.Say(phrase),
             InvalidPatternException pattern => texts.Say(pattern.Phrase),
             PgSeqException => error.Message,

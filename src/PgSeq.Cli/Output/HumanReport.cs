@@ -113,9 +113,14 @@ internal static class HumanReport
                     line += texts["Summary_Collisions", texts.Count(s.Collisions, "Sequences")];
                 }
 
-                if (s.Drift > 0)
+                if (s.Repairable > 0)
                 {
                     line += texts["Summary_RunFix"];
+                }
+
+                if (s.Drift > s.Repairable)
+                {
+                    line += texts["Summary_ByHand", texts.Count(s.Drift - s.Repairable, "Sequences")];
                 }
 
                 break;
@@ -190,7 +195,12 @@ internal static class HumanReport
             var columns = sequence.Columns;
             table.AddRow(
                 new Text(string.Join('\n', columns.Select(c => c.Table))),
-                new Text(string.Join('\n', columns.Select(c => c.Measured ? c.Column : texts["NotMeasured", c.Column]))),
+                new Text(string.Join('\n', columns.Select(c => c switch
+                {
+                    { Measured: false } => texts["NotMeasured", c.Column],
+                    { InferredFrom: not null } => texts["InferredColumn", c.Column],
+                    _ => c.Column,
+                }))),
                 new Text(sequence.Sequence.Name),
                 new Text(Number(sequence.ColumnExtreme)),
                 new Text(NextValue(sequence)),

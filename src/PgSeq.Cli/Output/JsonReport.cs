@@ -66,7 +66,8 @@ internal static class JsonReport
         s.ColumnExtreme,
         s.BehindBy,
         s.NextInsertCollides,
-        [.. s.Columns.Select(c => new JsonColumn(c.Table, c.Column, c.ColumnType, Name(c.Kind), c.Measured, c.Indexed, c.SkipReason is { } skip ? English(skip) : null))],
+        s.Repairable,
+        [.. s.Columns.Select(c => new JsonColumn(c.Table, c.Column, c.ColumnType, Name(c.Kind), c.Measured, c.Indexed, c.SkipReason is { } skip ? English(skip) : null, c.InferredFrom))],
         new JsonDefinition(s.Sequence.DataType, s.Sequence.Start, s.Sequence.Increment, s.Sequence.MinValue, s.Sequence.MaxValue, s.Sequence.Cache, s.Sequence.Cycle),
         English(s.Reason),
         s.Action is { } action ? English(action) : null,
@@ -74,7 +75,7 @@ internal static class JsonReport
         s.Repair is { } r ? new JsonRepair(r.PreviousNextValue, r.NextValue, r.Applied, Math.Round(r.LockHeld.TotalMilliseconds, 3), r.Script) : null);
 
     private static JsonSummary Summary(DriftSummary s, TimeSpan? longestLockHeld) =>
-        new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.Error, s.Busy, s.Repaired, s.Collisions, s.CapacityWarning, s.CapacityCritical, s.Unlinked,
+        new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.Error, s.Busy, s.Repaired, s.Collisions, s.Repairable, s.CapacityWarning, s.CapacityCritical, s.Unlinked,
             longestLockHeld is { } held ? Math.Round(held.TotalMilliseconds, 3) : null);
 
     // The document is the same in every language: English, in the command line's words.

@@ -12,7 +12,7 @@ internal sealed class TargetList(Func<string, string?> environment)
         """;
 
     /// <summary>The targets in the order given; one that cannot be resolved or listed stays in the list with its failure.</summary>
-    /// <exception cref="ConnectionSettingsException">The targets file cannot be read.</exception>
+    /// <exception cref="InputException">The targets file cannot be read.</exception>
     public async Task<IReadOnlyList<Target>> ResolveAsync(RunSettings settings, CancellationToken cancellationToken)
     {
         var texts = new List<string?>(settings.Connections);
@@ -34,7 +34,7 @@ internal sealed class TargetList(Func<string, string?> environment)
                 var connection = resolver.Resolve(text);
                 return new Target(connection.Description, connection, null);
             }
-            catch (ConnectionSettingsException error)
+            catch (InputException error)
             {
                 return new Target($"#{index + 1}", null, error);
             }
@@ -71,11 +71,11 @@ internal sealed class TargetList(Func<string, string?> environment)
         }
         catch (IOException error)
         {
-            throw new ConnectionSettingsException("TargetsUnreadable", file, error.Message);
+            throw new InputException("TargetsUnreadable", file, error.Message);
         }
         catch (UnauthorizedAccessException error)
         {
-            throw new ConnectionSettingsException("TargetsUnreadable", file, error.Message);
+            throw new InputException("TargetsUnreadable", file, error.Message);
         }
     }
 

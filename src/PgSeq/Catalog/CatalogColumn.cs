@@ -18,6 +18,10 @@ internal sealed record CatalogColumn(
     /// <summary>The values the column's type can hold (its base type, through domains); null when not an integer type.</summary>
     public ValueRange? Range { get; init; }
 
+    /// <summary>True when nothing but the application feeds the column (no default or identity, and no allocation it
+    /// declared): it calls nextval() itself and may use a whole block of values below the one it gets.</summary>
+    public bool ApplicationAllocates { get; init; }
+
     /// <summary>The table name quoted by the server, ready for SQL text.</summary>
     public string Table => Link.Table;
 

@@ -26,6 +26,13 @@ internal sealed record CatalogSequence(
     /// <summary>True when every column is <see cref="LinkKind.Inferred"/>: the link is a guess from the name.</summary>
     public bool Inferred => Columns.Count > 0 && Columns.All(c => c.Link.Kind == LinkKind.Inferred);
 
+    /// <summary>For a sequence whose name the naming rules fit to several columns (and so is linked to none): those columns.</summary>
+    public List<string> AmbiguousCandidates { get; } = [];
+
+    /// <summary>True when the application allocates ids from the sequence itself for a measured column: then the sequence
+    /// must be a whole increment ahead of the data, not just past it.</summary>
+    public bool ApplicationAllocates => MeasuredColumns.Any(c => c.ApplicationAllocates);
+
     /// <summary>The public view of <see cref="Columns"/>, built once and shared by every report of this sequence.</summary>
     public IReadOnlyList<LinkedColumn> Links => field ??= Columns.Select(c => c.Link).ToArray();
 

@@ -48,6 +48,12 @@ internal sealed class PsqlPattern
     /// <summary>True when a pattern without a schema part matches <paramref name="name"/>.</summary>
     public bool Matches(string name) => _name.IsMatch(name);
 
+    /// <summary>The schema part as a regular expression that PostgreSQL's <c>~</c> reads alike; null when there is none.</summary>
+    public string? SchemaRegex => _schema?.ToString();
+
+    /// <summary>The name part as a regular expression that PostgreSQL's <c>~</c> reads alike.</summary>
+    public string NameRegex => _name.ToString();
+
     private static List<Regex> Split(string pattern)
     {
         if (string.IsNullOrEmpty(pattern))

@@ -23,6 +23,39 @@ internal sealed class RelationFilter
         && (_tables.Length == 0 || _tables.Any(p => p.Matches(schema, table)))
         && !_excludeTables.Any(p => p.Matches(schema, table));
 
+    /// <summary>The same decision as <see cref="Includes"/>, as an SQL condition on the two columns (for SQL that decides
+    /// when it runs, such as the repair block).</summary>
+    public string ToSql(string schema, string table)
+    {
+        static string Any(PsqlPattern[] patterns, string schema, string table) =>
+            $"EXISTS (SELECT 1 FROM ROWS FROM (pg_catalog.unnest({SqlLiteral.Array(patterns.Select(p => p.SchemaRegex))}), pg_catalog.unnest({SqlLiteral.Array(patterns.Select(p => p.NameRegex))})) AS p (s, n) "
+            + $"WHERE (p.s IS NULL OR {schema} ~ p.s) AND {table} ~ p.n)";
+        static string AnySchema(PsqlPattern[] patterns, string schema) =>
+            $"EXISTS (SELECT 1 FROM pg_catalog.unnest({SqlLiteral.Array(patterns.Select(p => p.NameRegex))}) AS p (n) WHERE {schema} ~ p.n)";
+        var conditions = new List<string>();
+        if (_schemas.Length > 0)
+        {
+            conditions.Add(AnySchema(_schemas, schema));
+        }
+
+        if (_excludeSchemas.Length > 0)
+        {
+            conditions.Add("NOT " + AnySchema(_excludeSchemas, schema));
+        }
+
+        if (_tables.Length > 0)
+        {
+            conditions.Add(Any(_tables, schema, table));
+        }
+
+        if (_excludeTables.Length > 0)
+        {
+            conditions.Add("NOT " + Any(_excludeTables, schema, table));
+        }
+
+        return conditions.Count == 0 ? "true" : "(" + string.Join(" AND ", conditions) + ")";
+    }
+
     /// <summary>
     /// Keeps the sequences that feed at least one table in scope. A kept sequence keeps all its columns, in scope or
     /// not: the largest value across all of them is what the sequence must clear. A sequence that feeds no column is

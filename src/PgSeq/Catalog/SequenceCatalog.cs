@@ -12,7 +12,7 @@ internal static class SequenceCatalog
 {
     private static readonly string Sql = $"""
         WITH RECURSIVE
-        {SequenceLinks.CommonTableExpressions("$1::pg_catalog.oid[]", "$2::pg_catalog.oid[]", "$3::pg_catalog.int2[]")},
+        {SequenceLinks.CommonTableExpressions("$1::pg_catalog.oid[]", "$2::pg_catalog.oid[]", "$3::pg_catalog.int2[]", "$4::pg_catalog.bool[]", "$5::pg_catalog.bool")},
         indexed (table_oid, attnum) AS (
             SELECT DISTINCT i.indrelid, i.indkey[0]
             FROM pg_catalog.pg_index AS i
@@ -38,8 +38,8 @@ internal static class SequenceCatalog
                f.attname AS column_name,
                pg_catalog.quote_ident(f.attname) AS column_identifier,
                pg_catalog.format_type(f.atttypid, f.atttypmod) AS column_type,
-               f.identity, f.owned, f.in_default, f.late_bound, f.explicit, f.inferred,
-               f.default_expr, f.integral, f.measured,
+               f.identity, f.owned, f.in_default, f.late_bound, f.explicit, f.inferred, f.rule AS inferred_rule, f.ambiguous,
+               f.default_expr, f.integral, f.measured, f.app_block,
                pg_catalog.format_type(f.base_oid, NULL) AS base_type,
                pg_catalog.has_column_privilege(f.table_oid, f.attnum, 'SELECT') AS can_read_column,
                pg_catalog.has_table_privilege(f.table_oid, 'UPDATE')
@@ -64,15 +64,17 @@ internal static class SequenceCatalog
     /// <param name="cancellationToken">Cancels the query.</param>
     public static async Task<IReadOnlyList<CatalogSequence>> LoadAsync(NpgsqlConnection connection, CheckOptions options, CancellationToken cancellationToken)
     {
-        var (sequenceOids, tableOids, columnNumbers) = await LinkResolver.ResolveAsync(connection, options.Links, cancellationToken);
+        var links = await LinkResolver.ResolveAsync(connection, options.Links, cancellationToken);
         await using var command = new NpgsqlCommand(Sql, connection)
         {
             CommandTimeout = CommandTimeouts.For(options.StatementTimeout),
             Parameters =
             {
-                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Oid, Value = sequenceOids },
-                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Oid, Value = tableOids },
-                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Smallint, Value = columnNumbers },
+                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Oid, Value = links.Sequences },
+                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Oid, Value = links.Tables },
+                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Smallint, Value = links.Columns },
+                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean, Value = links.FromValue },
+                new() { NpgsqlDbType = NpgsqlDbType.Boolean, Value = options.InferLinks },
             },
         };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -89,14 +91,26 @@ internal static class SequenceCatalog
                 sequences.Add(oid, entry);
             }
 
-            if (reader.GetBoolean(row.HasColumn))
+            if (!reader.GetBoolean(row.HasColumn))
             {
-                entry.Columns.Add(row.Column());
+                continue;
+            }
+
+            var column = row.Column();
+            if (reader.GetBoolean(row.Ambiguous))
+            {
+                // The naming rules point the sequence at more than one column: it stays unlinked, naming them.
+                entry.Sequence.AmbiguousCandidates.Add(column.QualifiedName);
+            }
+            else
+            {
+                entry.Columns.Add(column);
             }
         }
 
-        foreach (var (_, columns) in sequences.Values)
+        foreach (var (sequence, columns) in sequences.Values)
         {
+            sequence.AmbiguousCandidates.Sort(StringComparer.Ordinal);
             columns.Sort((a, b) => (string.CompareOrdinal(a.Table, b.Table), string.CompareOrdinal(a.Link.Column, b.Link.Column)) switch
             {
                 (0, var byColumn) => byColumn,
@@ -116,6 +130,8 @@ internal static class SequenceCatalog
         public int SeqOid { get; } = reader.GetOrdinal("seq_oid");
 
         public int HasColumn { get; } = reader.GetOrdinal("has_column");
+
+        public int Ambiguous { get; } = reader.GetOrdinal("ambiguous");
 
         private int SeqName { get; } = reader.GetOrdinal("seq_name");
 
@@ -171,6 +187,10 @@ internal static class SequenceCatalog
 
         private int Inferred { get; } = reader.GetOrdinal("inferred");
 
+        private int InferredRule { get; } = reader.GetOrdinal("inferred_rule");
+
+        private int ApplicationBlock { get; } = reader.GetOrdinal("app_block");
+
         private int DefaultExpression { get; } = reader.GetOrdinal("default_expr");
 
         private int Integral { get; } = reader.GetOrdinal("integral");
@@ -219,6 +239,7 @@ internal static class SequenceCatalog
                 SkipReason = LinkClassifier.SkipReason(
                     reader.GetBoolean(Measured), reader.GetBoolean(Integral), columnType, reader.IsDBNull(DefaultExpression) ? null : reader.GetString(DefaultExpression)),
                 Indexed = reader.GetBoolean(Indexed),
+                InferredFrom = reader.IsDBNull(InferredRule) ? null : reader.GetString(InferredRule),
             };
             return new CatalogColumn(
                 link,
@@ -229,6 +250,7 @@ internal static class SequenceCatalog
                 CanLock: reader.GetBoolean(CanLock))
             {
                 Range = ValueRange.Of(reader.GetString(BaseType)),
+                ApplicationAllocates = reader.GetBoolean(ApplicationBlock),
             };
         }
     }

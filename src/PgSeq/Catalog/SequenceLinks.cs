@@ -15,9 +15,15 @@ namespace PgSeq.Catalog;
 /// <item>the default is the late-binding nextval('s'::text), which records no dependency: the name is resolved with
 /// the current search_path, as an insert in this session would resolve it;</item>
 /// <item>the caller said so (explicit links, given as OID arrays);</item>
-/// <item>nothing else ties the sequence to anything, no sequence feeds the column, and the sequence is named
-/// <c>&lt;table&gt;_&lt;column&gt;_seq</c> after an integer column in its own schema: an application that calls
-/// nextval() itself (SQLAlchemy's Sequence(), HiLo) leaves no other trace. Such links are "inferred".</item>
+/// <item>nothing else ties the sequence to anything, no sequence feeds the column, and the sequence's name follows
+/// a naming rule of the tools that create sequences for applications that call nextval() themselves, which leave no
+/// other trace: <c>&lt;table&gt;_&lt;column&gt;_seq</c> after an integer column in its own schema (PostgreSQL's own
+/// serial naming, which SQLAlchemy's <c>Sequence('loans_id_seq')</c> models follow), or <c>&lt;table&gt;_seq</c> after
+/// a table whose primary key is a single integer column without a default (Hibernate 6's SequenceStyleGenerator,
+/// <c>&lt;entity&gt;_SEQ</c> with the physical table name); and EF Core's <c>EntityFrameworkHiLoSequence</c>, which
+/// <c>UseHiLo()</c> shares between every table of its schema whose primary key is a single integer column without a
+/// default (EF's HiLo uses the values from the one it gets upwards). Such links are "inferred"; a sequence that the
+/// first two rules point at more than one column is "ambiguous" and linked to none.</item>
 /// </list>
 /// Only ordinary and partitioned tables count. A partition or inheritance child whose column is fed by the same
 /// sequence as the same-named column of an ancestor is "covered": MAX() on the ancestor already includes its rows.
@@ -34,7 +40,10 @@ internal static class SequenceLinks
     /// <param name="explicitSequences">SQL for an <c>oid[]</c> of the sequences of explicit links.</param>
     /// <param name="explicitTables">SQL for an <c>oid[]</c> of their tables, in the same order.</param>
     /// <param name="explicitColumns">SQL for an <c>int2[]</c> of their column numbers, in the same order.</param>
-    public static string CommonTableExpressions(string explicitSequences, string explicitTables, string explicitColumns) => $$"""
+    /// <param name="explicitFromValue">SQL for a <c>boolean[]</c>, in the same order: whether the application uses
+    /// the ids from the value it gets upwards (<see cref="IdAllocation.FromValue"/>).</param>
+    /// <param name="infer">SQL for a boolean: whether to link sequences by their names.</param>
+    public static string CommonTableExpressions(string explicitSequences, string explicitTables, string explicitColumns, string explicitFromValue, string infer) => $$"""
         ancestry (child, ancestor) AS (
             SELECT inhrelid, inhparent FROM pg_catalog.pg_inherits
             UNION
@@ -50,15 +59,15 @@ internal static class SequenceLinks
             JOIN base_type AS b ON b.type_oid = d.typbasetype
             WHERE d.typtype = 'd'
         ),
-        mention (seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit) AS (
-            SELECT d.objid, d.refobjid, d.refobjsubid::int2, d.deptype = 'a', false, false, false
+        mention (seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit, from_value) AS (
+            SELECT d.objid, d.refobjid, d.refobjsubid::int2, d.deptype = 'a', false, false, false, false
             FROM pg_catalog.pg_depend AS d
             WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
               AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
               AND d.refobjsubid > 0
               AND d.deptype IN ('a', 'i')
             UNION ALL
-            SELECT d.refobjid, ad.adrelid, ad.adnum, false, true, false, false
+            SELECT d.refobjid, ad.adrelid, ad.adnum, false, true, false, false, false
             FROM pg_catalog.pg_attrdef AS ad
             JOIN pg_catalog.pg_depend AS d
               ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass
@@ -66,7 +75,7 @@ internal static class SequenceLinks
              AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
              AND d.refobjsubid = 0
             UNION ALL
-            SELECT pg_catalog.to_regclass(pg_catalog.replace(late.name[1], '''''', '''')), ad.adrelid, ad.adnum, false, true, true, false
+            SELECT pg_catalog.to_regclass(pg_catalog.replace(late.name[1], '''''', '''')), ad.adrelid, ad.adnum, false, true, true, false, false
             FROM pg_catalog.pg_attrdef AS ad
             JOIN pg_catalog.pg_attribute AS la ON la.attrelid = ad.adrelid AND la.attnum = ad.adnum,
                  pg_catalog.regexp_match(pg_catalog.pg_get_expr(CASE WHEN la.attgenerated = '' THEN ad.adbin END, 0),
@@ -76,13 +85,14 @@ internal static class SequenceLinks
                               WHERE dd.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND dd.objid = ad.oid
                                 AND dd.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dd.refobjsubid = 0)
             UNION ALL
-            SELECT e.seq_oid, e.table_oid, e.attnum, false, false, false, true
-            FROM ROWS FROM (pg_catalog.unnest({{explicitSequences}}), pg_catalog.unnest({{explicitTables}}), pg_catalog.unnest({{explicitColumns}}))
-                 AS e (seq_oid, table_oid, attnum)
+            SELECT e.seq_oid, e.table_oid, e.attnum, false, false, false, true, e.from_value
+            FROM ROWS FROM (pg_catalog.unnest({{explicitSequences}}), pg_catalog.unnest({{explicitTables}}), pg_catalog.unnest({{explicitColumns}}),
+                            pg_catalog.unnest({{explicitFromValue}}))
+                 AS e (seq_oid, table_oid, attnum, from_value)
         ),
-        declared (seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit) AS (
+        declared (seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit, from_value) AS (
             SELECT m.seq_oid, m.table_oid, m.attnum, pg_catalog.bool_or(m.owned), pg_catalog.bool_or(m.in_default),
-                   pg_catalog.bool_or(m.late_bound), pg_catalog.bool_or(m.explicit)
+                   pg_catalog.bool_or(m.late_bound), pg_catalog.bool_or(m.explicit), pg_catalog.bool_or(m.from_value)
             FROM mention AS m
             JOIN pg_catalog.pg_sequence AS s ON s.seqrelid = m.seq_oid
             JOIN pg_catalog.pg_class AS t ON t.oid = m.table_oid AND t.relkind IN ('r', 'p')
@@ -95,20 +105,54 @@ internal static class SequenceLinks
             JOIN pg_catalog.pg_class AS c ON c.oid = s.seqrelid
             WHERE NOT EXISTS (SELECT 1 FROM mention AS m WHERE m.seq_oid = s.seqrelid)
         ),
-        inferred (seq_oid, table_oid, attnum) AS (
-            SELECT u.seq_oid, t.oid, a.attnum
+        named (seq_oid, table_oid, attnum, rule) AS (
+            SELECT u.seq_oid, t.oid, a.attnum, '<table>_<column>_seq'
             FROM unlinked AS u
             JOIN pg_catalog.pg_class AS t ON t.relnamespace = u.schema_oid AND t.relkind IN ('r', 'p') AND NOT t.relispartition
             JOIN pg_catalog.pg_attribute AS a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
             JOIN base_type AS bt ON bt.type_oid = a.atttypid
-            WHERE u.name = t.relname || '_' || a.attname || '_seq'
-              AND bt.base_oid IN ('pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype, 'pg_catalog.int8'::pg_catalog.regtype)
+            WHERE {{infer}}
+              AND u.name = t.relname || '_' || a.attname || '_seq'
+              AND bt.base_oid IN ({{IntegralTypes}})
+              AND NOT EXISTS (SELECT 1 FROM declared AS d WHERE d.table_oid = t.oid AND d.attnum = a.attnum)
+            UNION ALL
+            SELECT u.seq_oid, t.oid, a.attnum, '<table>_seq'
+            FROM unlinked AS u
+            JOIN pg_catalog.pg_class AS t ON t.relnamespace = u.schema_oid AND t.relkind IN ('r', 'p') AND NOT t.relispartition
+                                          AND u.name = t.relname || '_seq'
+            JOIN pg_catalog.pg_index AS i ON i.indrelid = t.oid AND i.indisprimary AND i.indnkeyatts = 1
+            JOIN pg_catalog.pg_attribute AS a ON a.attrelid = t.oid AND a.attnum = i.indkey[0]
+            JOIN base_type AS bt ON bt.type_oid = a.atttypid
+            WHERE {{infer}}
+              AND bt.base_oid IN ({{IntegralTypes}})
+              AND a.attidentity = '' AND NOT a.atthasdef
               AND NOT EXISTS (SELECT 1 FROM declared AS d WHERE d.table_oid = t.oid AND d.attnum = a.attnum)
         ),
-        link (seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit, inferred) AS (
-            SELECT seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit, false FROM declared
+        candidate (seq_oid, table_oid, attnum, rule) AS (
+            SELECT seq_oid, table_oid, attnum, rule FROM named
             UNION ALL
-            SELECT seq_oid, table_oid, attnum, false, false, false, false, true FROM inferred
+            -- The shared HiLo sequence takes only keys that no sequence feeds, by the catalog or by its name.
+            SELECT u.seq_oid, t.oid, a.attnum, '{{HiLo}}'
+            FROM unlinked AS u
+            JOIN pg_catalog.pg_class AS t ON t.relnamespace = u.schema_oid AND t.relkind IN ('r', 'p') AND NOT t.relispartition
+            JOIN pg_catalog.pg_index AS i ON i.indrelid = t.oid AND i.indisprimary AND i.indnkeyatts = 1
+            JOIN pg_catalog.pg_attribute AS a ON a.attrelid = t.oid AND a.attnum = i.indkey[0]
+            JOIN base_type AS bt ON bt.type_oid = a.atttypid
+            WHERE {{infer}}
+              AND u.name = '{{HiLo}}'
+              AND bt.base_oid IN ({{IntegralTypes}})
+              AND a.attidentity = '' AND NOT a.atthasdef
+              AND NOT EXISTS (SELECT 1 FROM declared AS d WHERE d.table_oid = t.oid AND d.attnum = a.attnum)
+              AND NOT EXISTS (SELECT 1 FROM named AS n WHERE n.table_oid = t.oid AND n.attnum = a.attnum)
+        ),
+        inferred (seq_oid, table_oid, attnum, rule, ambiguous) AS (
+            SELECT c.seq_oid, c.table_oid, c.attnum, c.rule, c.rule <> '{{HiLo}}' AND pg_catalog.count(*) OVER (PARTITION BY c.seq_oid) > 1
+            FROM candidate AS c
+        ),
+        link (seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit, from_value, inferred, rule, ambiguous) AS (
+            SELECT seq_oid, table_oid, attnum, owned, in_default, late_bound, explicit, from_value, false, NULL::text, false FROM declared
+            UNION ALL
+            SELECT seq_oid, table_oid, attnum, false, false, false, false, rule = '{{HiLo}}', true, rule, ambiguous FROM inferred
         ),
         covered (seq_oid, table_oid, attnum) AS (
             SELECT DISTINCT l.seq_oid, l.table_oid, l.attnum
@@ -120,25 +164,30 @@ internal static class SequenceLinks
             WHERE ca.attname = pa.attname
         ),
         feed (seq_oid, table_oid, attnum, attname, atttypid, atttypmod, identity, owned, in_default, late_bound, explicit, inferred,
-              base_oid, default_expr, integral, measured) AS (
+              rule, ambiguous, base_oid, default_expr, integral, measured, app_block) AS (
             SELECT l.seq_oid, l.table_oid, l.attnum, a.attname, a.atttypid, a.atttypmod, a.attidentity,
-                   l.owned, l.in_default, l.late_bound, l.explicit, l.inferred,
+                   l.owned, l.in_default, l.late_bound, l.explicit, l.inferred, l.rule, l.ambiguous,
                    bt.base_oid, d.expr, i.integral,
-                   i.integral AND (a.attidentity <> '' OR NOT l.in_default OR COALESCE(d.expr ~ '{{PlainNextval}}', false))
+                   i.integral AND (a.attidentity <> '' OR NOT l.in_default OR COALESCE(d.expr ~ '{{PlainNextval}}', false)),
+                   a.attidentity = '' AND NOT l.in_default AND NOT l.from_value
             FROM link AS l
             JOIN pg_catalog.pg_attribute AS a ON a.attrelid = l.table_oid AND a.attnum = l.attnum
             JOIN base_type AS bt ON bt.type_oid = a.atttypid
             LEFT JOIN pg_catalog.pg_attrdef AS ad ON ad.adrelid = l.table_oid AND ad.adnum = l.attnum
             CROSS JOIN LATERAL (SELECT pg_catalog.pg_get_expr(CASE WHEN a.attgenerated = '' THEN ad.adbin END, 0)) AS d (expr)
-            CROSS JOIN LATERAL (SELECT bt.base_oid IN ('pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype,
-                                                       'pg_catalog.int8'::pg_catalog.regtype)) AS i (integral)
+            CROSS JOIN LATERAL (SELECT bt.base_oid IN ({{IntegralTypes}})) AS i (integral)
             WHERE NOT EXISTS (SELECT 1 FROM covered AS cv
                               WHERE cv.seq_oid = l.seq_oid AND cv.table_oid = l.table_oid AND cv.attnum = l.attnum)
         )
         """;
 
+    /// <summary>The sequence Npgsql's EF Core provider creates for <c>UseHiLo()</c> (<c>NpgsqlModelExtensions.DefaultHiLoSequenceName</c>).</summary>
+    public const string HiLo = "EntityFrameworkHiLoSequence";
+
+    private const string IntegralTypes = "'pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype, 'pg_catalog.int8'::pg_catalog.regtype";
+
     // A default that is nothing but nextval() of the sequence, as pg_get_expr prints it: nextval('s'::regclass),
     // (nextval('s'::regclass))::integer, or the late-bound nextval(('s'::text)::regclass). Inside an SQL literal.
     private const string PlainNextval =
-        @"^(?:nextval\(''(?:[^'']|'''')+''::regclass\)|\(nextval\(''(?:[^'']|'''')+''::regclass\)\)::(?:smallint|integer|bigint)|nextval\(\(''(?:[^'']|'''')+''::text\)::regclass\))$";
+        @"^(nextval\(''(?:[^'']|'''')+''::regclass\)|\(nextval\(''(?:[^'']|'''')+''::regclass\)\)::(smallint|integer|bigint)|nextval\(\(''(?:[^'']|'''')+''::text\)::regclass\))$";
 }

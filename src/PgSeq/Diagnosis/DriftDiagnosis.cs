@@ -15,9 +15,12 @@ internal static class DriftDiagnosis
     /// <param name="policy">How far a repair would move the sequence.</param>
     /// <param name="floor">After a migration: the value the source database's sequence of the same name hands out
     /// next. The sequence must reach it too, or it hands out ids the source already gave.</param>
-    public static Verdict Diagnose(SequenceDefinition sequence, SequenceState state, ColumnExtremes columns, RepairPolicy policy, long? floor = null)
+    /// <param name="applicationAllocates">Whether the application calls nextval() itself for a column (no default or
+    /// identity feeds it): it may use the values up to the one it gets, a whole increment's worth, so the next value
+    /// must be at least MAX + increment (MIN + increment when descending), not merely past it.</param>
+    public static Verdict Diagnose(SequenceDefinition sequence, SequenceState state, ColumnExtremes columns, RepairPolicy policy, long? floor = null, bool applicationAllocates = false)
     {
-        var verdict = AgainstData(sequence, state, columns, policy);
+        var verdict = AgainstData(sequence, state, columns, policy, applicationAllocates);
         return floor is { } source && verdict.NextValue is { } next && !sequence.Cycle && verdict.Status != SequenceStatus.Error
                && (sequence.Descending ? next > source : next < source)
             ? BehindSource(sequence, verdict, next, source)
@@ -41,7 +44,7 @@ internal static class DriftDiagnosis
             : Verdict.Drift(Finding.BehindSource, Phrases.BehindSource(next, source), next, verdict.BehindBy, verdict.NextInsertCollides, Move(sequence, goal));
     }
 
-    private static Verdict AgainstData(SequenceDefinition sequence, SequenceState state, ColumnExtremes columns, RepairPolicy policy)
+    private static Verdict AgainstData(SequenceDefinition sequence, SequenceState state, ColumnExtremes columns, RepairPolicy policy, bool applicationAllocates)
     {
         var next = NextValue(sequence, state);
         if (next is not { } nextValue)
@@ -64,15 +67,17 @@ internal static class DriftDiagnosis
 
         var edge = sequence.Descending ? "MIN" : "MAX";
         var behind = sequence.Descending ? nextValue >= extreme : nextValue <= extreme;
+        var required = (Int128)extreme + sequence.Increment;
+        var blockShort = applicationAllocates && !behind && (sequence.Descending ? nextValue > required : nextValue < required);
         var goal = (Int128)extreme + ((Int128)sequence.Increment * (1 + (Int128)policy.Margin));
-        if (!behind)
+        if (!behind && !blockShort)
         {
             var ahead = sequence.Descending ? nextValue < goal : nextValue > goal;
             var rewind = policy.AllowRewind && ahead ? Move(sequence, Clamp(sequence, goal)) : (SequenceMove?)null;
             return Verdict.InSync(Finding.InSync, Phrases.InSync(sequence.Descending, nextValue, edge, extreme), nextValue, rewind);
         }
 
-        var behindBy = (long)(Int128.Abs((Int128)extreme - nextValue) + Int128.Abs(sequence.Increment));
+        var behindBy = (long)Int128.Abs(required - nextValue);
         if (goal > sequence.MaxValue || goal < sequence.MinValue)
         {
             var noRoom = policy.Margin > 0
@@ -83,6 +88,7 @@ internal static class DriftDiagnosis
 
         var reason = columns.NextValueTaken switch
         {
+            _ when blockShort => Phrases.BehindBlock(nextValue, edge, extreme, sequence.Increment, (long)required, behindBy),
             true => Phrases.BehindCollides(nextValue, edge, extreme, behindBy),
             false => Phrases.BehindLater(nextValue, edge, extreme, behindBy),
             null => Phrases.Behind(nextValue, edge, extreme, behindBy),

@@ -51,7 +51,7 @@ internal static class DriftInspector
             var state = states[sequence.Oid].Value;
             inspections[sequence.Oid] = columns.Failure is { } failure
                 ? new SequenceInspection(sequence, state, null, Verdict.Failed(failure))
-                : new SequenceInspection(sequence, state, columns.Value, DriftDiagnosis.Diagnose(sequence.Definition, state, columns.Value, policy, Floor(floors, sequence)));
+                : new SequenceInspection(sequence, state, columns.Value, DriftDiagnosis.Diagnose(sequence.Definition, state, columns.Value, policy, Floor(floors, sequence), sequence.ApplicationAllocates));
         }
 
         return new Queue<SequenceInspection>(sequences.Select(s => inspections[s.Oid]));
@@ -76,8 +76,10 @@ internal static class DriftInspector
 
         if (sequence.Columns.Count == 0)
         {
-            return new SequenceInspection(sequence, state, null, Verdict.Failed(
-                new Failure(SequenceStatus.Unlinked, Finding.NoColumn, Phrases.Unlinked(sequence.Name)), DriftDiagnosis.NextValue(sequence.Definition, state)));
+            var unlinked = sequence.AmbiguousCandidates.Count > 0
+                ? new Failure(SequenceStatus.Unlinked, Finding.AmbiguousName, Phrases.AmbiguousName(sequence.Name, string.Join(", ", sequence.AmbiguousCandidates)))
+                : new Failure(SequenceStatus.Unlinked, Finding.NoColumn, Phrases.Unlinked(sequence.Name));
+            return new SequenceInspection(sequence, state, null, Verdict.Failed(unlinked, DriftDiagnosis.NextValue(sequence.Definition, state)));
         }
 
         if (!sequence.MeasuredColumns.Any())

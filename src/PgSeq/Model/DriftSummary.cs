@@ -31,6 +31,9 @@ public sealed record DriftSummary
     /// <summary>Sequences whose very next insert collides.</summary>
     public int Collisions { get; init; }
 
+    /// <summary>Sequences in drift that a fix would move (<see cref="SequenceReport.Repairable"/>).</summary>
+    public int Repairable { get; init; }
+
     /// <summary>Sequences with status <see cref="SequenceStatus.CapacityWarning"/>.</summary>
     public int CapacityWarning { get; init; }
 

@@ -60,4 +60,7 @@ public enum Finding
 
     /// <summary>The sequence was lowered to just past the data (only with <see cref="FixOptions.AllowRewind"/>).</summary>
     Rewound,
+
+    /// <summary>The sequence's name fits more than one column by the naming rules, so it is linked to none.</summary>
+    AmbiguousName,
 }

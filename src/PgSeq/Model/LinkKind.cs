@@ -22,7 +22,8 @@ public enum LinkKind
     Explicit,
 
     /// <summary>Guessed: the sequence feeds nothing else and is named <c>&lt;table&gt;_&lt;column&gt;_seq</c> after an integer
-    /// column that no sequence feeds. <c>fix</c> moves it only when asked (<see cref="FixOptions.InferLinks"/>).</summary>
+    /// column that no sequence feeds, or <c>&lt;table&gt;_seq</c> after a table whose primary key is a single integer
+    /// column without a default; see <see cref="CheckOptions.InferLinks"/> and <see cref="LinkedColumn.InferredFrom"/>.</summary>
     Inferred,
 
     /// <summary>The column's default is <c>nextval('name'::text)</c>: the name is resolved on every insert, so PostgreSQL records no dependency.</summary>

@@ -27,4 +27,8 @@ public sealed record LinkedColumn
 
     /// <summary>True when a btree index leads with the column, so MAX/MIN reads one index entry instead of the table.</summary>
     public bool Indexed { get; init; }
+
+    /// <summary>For an <see cref="LinkKind.Inferred"/> link, the naming rule the sequence's name follows:
+    /// <c>&lt;table&gt;_&lt;column&gt;_seq</c> or <c>&lt;table&gt;_seq</c>; null otherwise.</summary>
+    public string? InferredFrom { get; init; }
 }

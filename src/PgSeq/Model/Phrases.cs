@@ -21,6 +21,9 @@ internal static class Phrases
     public static Phrase BehindLater(long next, string edge, long extreme, long behind) =>
         P("behind_later", "the next value {0} is not past {1} {2}: the sequence is {3} behind; the value {0} is free but a later nextval() collides", next, edge, extreme, behind);
 
+    public static Phrase BehindBlock(long next, string edge, long extreme, long increment, long goal, long behind) =>
+        P("behind_block", "the next value {0} clears {1} {2} by less than its increment {3}: an application that calls nextval() itself may use the values just below the one it gets (Hibernate's pooled optimizer does), so the sequence must reach {4}; it is {5} behind", next, edge, extreme, increment, goal, behind);
+
     public static Phrase BehindSource(long next, long source) =>
         P("behind_source", "the next value {0} is behind the source database, whose sequence hands out {1} next: ids the source already gave could come again", next, source);
 
@@ -141,16 +144,24 @@ internal static class Phrases
     public static Phrase Unlinked(string sequence) =>
         P("unlinked", "feeds no column pgseq can see (no default, OWNED BY or identity, and no integer column named after it); if an application calls nextval() on it, say where its values go with an explicit link from {0} to SCHEMA.TABLE.COLUMN (CheckOptions.Links)", sequence);
 
-    public static Phrase InferredNotMoved() => P("action_inferred", "link inferred from the name: repaired only with FixOptions.InferLinks");
+    public static Phrase InferredLink(Phrase reason, string rule, string column) =>
+        P("inferred_link", "{0} (linked by its name, {1}, to {2})", reason, rule, column);
 
-    public static Phrase LinkNoSequence(string sequence, string column) =>
-        P("link_no_sequence", "link {0}={1}: there is no sequence {0}", sequence, column);
+    public static Phrase AmbiguousName(string sequence, string candidates) =>
+        P("ambiguous_name", "its name fits more than one column ({1}), so pgseq links it to none; say which with an explicit link from {0} to SCHEMA.TABLE.COLUMN (CheckOptions.Links)", sequence, candidates);
 
-    public static Phrase LinkNoColumn(string sequence, string column) =>
-        P("link_no_column", "link {0}={1}: there is no table column {1}; name it as SCHEMA.TABLE.COLUMN", sequence, column);
+    public static Phrase LinkSubject(ExplicitLink link) => link.Origin is { } origin
+        ? P("link_subject_at", "link {0}={1} ({2})", link.Sequence, link.Column, origin)
+        : P("link_subject", "link {0}={1}", link.Sequence, link.Column);
 
-    public static Phrase LinkMalformed(string serverMessage) =>
-        P("link_malformed", "link: {0}; name the sequence as SCHEMA.SEQUENCE and the column as SCHEMA.TABLE.COLUMN", serverMessage);
+    public static Phrase LinkNoSequence(Phrase link, string sequence) =>
+        P("link_no_sequence", "{0}: there is no sequence {1}", link, sequence);
+
+    public static Phrase LinkNoColumn(Phrase link, string column) =>
+        P("link_no_column", "{0}: there is no table column {1}; name it as SCHEMA.TABLE.COLUMN", link, column);
+
+    public static Phrase LinkMalformed(Phrase link, string serverMessage) =>
+        P("link_malformed", "{0}: {1}; name the sequence as SCHEMA.SEQUENCE and the column as SCHEMA.TABLE.COLUMN", link, serverMessage);
 
     // Bad patterns
     public static Phrase PatternDots(string pattern) =>

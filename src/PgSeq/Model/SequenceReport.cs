@@ -45,6 +45,10 @@ public sealed record SequenceReport
     /// <summary>True when the value the next <c>nextval()</c> returns already exists, so the very next insert fails.</summary>
     public bool NextInsertCollides { get; init; }
 
+    /// <summary>True when the sequence is in drift and a fix with the same options would move it past the data; false
+    /// for drift that needs a hand (a CYCLE sequence whose values wrapped around).</summary>
+    public bool Repairable { get; init; }
+
     /// <summary>How much of its range the sequence has used; null when its state could not be read.</summary>
     public Capacity? Capacity { get; init; }
 

@@ -44,7 +44,7 @@ internal sealed class FixRun
         var pending = new List<(int Index, RepairJob Job, SequenceInspection Inspection, Func<string> Script)>();
         for (var index = 0; inspections.TryDequeue(out var inspection); index++)
         {
-            if (inspection.Verdict.Move is not { } move || (inspection.Sequence.Inferred && !_options.InferLinks))
+            if (inspection.Verdict.Move is not { } move)
             {
                 settle(index, RepairDecision.Unchanged(inspection));
                 continue;

@@ -1,31 +1,62 @@
--- pgseq repair block: moves every sequence that feeds one of the wanted tables (all tables when the list is NULL)
--- past the data, forward only. Meant to end a data migration or deploy script, inside its transaction: each sequence's
--- tables are locked against writers and the sequence against nextval() callers until that transaction commits.
--- It finds the sequences with the same link rules as pgseq itself, when it runs.
+-- pgseq repair block: moves every sequence that feeds a table in scope past the data, forward only, with the link
+-- rules pgseq itself uses, found when the block runs. Meant to end a data migration or deploy script, inside its
+-- transaction: each sequence's tables are locked against writers and the sequence against nextval() callers until
+-- that transaction commits.
 DO $pgseq$
 DECLARE
     wanted oid[] := (SELECT pg_catalog.array_agg(pg_catalog.to_regclass(t)) FROM pg_catalog.unnest(__TABLES__::text[]) AS t);
+    link_sequences text[] := __LINK_SEQUENCES__;
+    link_columns text[] := __LINK_COLUMNS__;
+    link_from_value boolean[] := __LINK_FROM_VALUE__;
+    link_optional boolean[] := __LINK_OPTIONAL__;
+    explicit_sequences oid[] := ARRAY[]::oid[];
+    explicit_tables oid[] := ARRAY[]::oid[];
+    explicit_columns int2[] := ARRAY[]::int2[];
+    explicit_from_value boolean[] := ARRAY[]::boolean[];
+    found_link record;
     g record;
     extreme numeric;
     seq_last_value bigint;
     seq_is_called boolean;
     current_next numeric;
+    required numeric;
     goal numeric;
 BEGIN
+    FOR found_link IN __RESOLVE_LINKS__ LOOP
+        CONTINUE WHEN link_optional[found_link.ord]
+                      AND (found_link.seq_oid IS NULL OR NOT found_link.is_sequence OR found_link.attnum IS NULL);
+        IF found_link.seq_oid IS NULL OR NOT found_link.is_sequence THEN
+            RAISE EXCEPTION 'pgseq: link %=%: there is no sequence %',
+                link_sequences[found_link.ord], link_columns[found_link.ord], link_sequences[found_link.ord];
+        END IF;
+        IF found_link.attnum IS NULL THEN
+            RAISE EXCEPTION 'pgseq: link %=%: there is no table column %',
+                link_sequences[found_link.ord], link_columns[found_link.ord], link_columns[found_link.ord];
+        END IF;
+        explicit_sequences := explicit_sequences || found_link.seq_oid;
+        explicit_tables := explicit_tables || found_link.table_oid;
+        explicit_columns := explicit_columns || found_link.attnum;
+        explicit_from_value := explicit_from_value || link_from_value[found_link.ord];
+    END LOOP;
+
     FOR g IN
         WITH RECURSIVE
         __LINKS__
         SELECT f.seq_oid::pg_catalog.regclass AS seq, s.seqincrement AS inc, s.seqmin AS min_value, s.seqmax AS max_value,
                CASE WHEN s.seqincrement > 0 THEN 'max' ELSE 'min' END AS aggregate,
+               pg_catalog.bool_or(f.app_block) FILTER (WHERE f.measured) AS app,
                pg_catalog.string_agg(DISTINCT f.table_oid::pg_catalog.regclass::text, ', ') FILTER (WHERE f.measured) AS tables,
                pg_catalog.string_agg(pg_catalog.format('SELECT __EXTREME__',
                    CASE WHEN s.seqincrement > 0 THEN 'max' ELSE 'min' END, f.attname, f.table_oid::pg_catalog.regclass), ' UNION ALL ')
                    FILTER (WHERE f.measured) AS probes
         FROM feed AS f
         JOIN pg_catalog.pg_sequence AS s ON s.seqrelid = f.seq_oid AND NOT s.seqcycle
-        WHERE NOT f.inferred
+        JOIN pg_catalog.pg_class AS ft ON ft.oid = f.table_oid
+        JOIN pg_catalog.pg_namespace AS fn ON fn.oid = ft.relnamespace
+        WHERE NOT f.ambiguous
         GROUP BY f.seq_oid, s.seqincrement, s.seqmin, s.seqmax
-        HAVING pg_catalog.bool_or(f.measured) AND (wanted IS NULL OR pg_catalog.bool_or(f.table_oid = ANY (wanted)))
+        HAVING pg_catalog.bool_or(f.measured)
+           AND pg_catalog.bool_or((wanted IS NULL OR f.table_oid = ANY (wanted)) AND __IN_SCOPE__)
         ORDER BY f.seq_oid::pg_catalog.regclass::text
     LOOP
         EXECUTE pg_catalog.format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', g.tables);
@@ -33,8 +64,9 @@ BEGIN
         EXECUTE pg_catalog.format('SELECT pg_catalog.%s(v) FROM (%s) AS x (v)', g.aggregate, g.probes) INTO extreme;
         EXECUTE pg_catalog.format('SELECT __STATE__', g.seq) INTO seq_last_value, seq_is_called;
         current_next := __NEXT_VALUE__;
-        goal := extreme + g.inc;
-        IF goal IS NOT NULL AND (CASE WHEN g.inc > 0 THEN goal > current_next ELSE goal < current_next END) THEN
+        required := __REQUIRED__;
+        IF __FALLS_SHORT__ THEN
+            goal := extreme + g.inc * __STEPS__;
             PERFORM __SETVAL__;
             RAISE NOTICE 'pgseq: % next value % -> %', g.seq, current_next, goal;
         END IF;

@@ -92,8 +92,21 @@ internal static class RepairScript
     public static string SetvalIsCalled(string goal, string increment, string minValue, string maxValue) =>
         $"{goal} - {increment} BETWEEN {minValue} AND {maxValue}";
 
+    /// <summary>
+    /// The value the next <c>nextval()</c> must at least reach (at most, when descending) to clear the data: one step
+    /// past <paramref name="extreme"/>, or a whole increment past it when <paramref name="applicationAllocates"/> (the
+    /// application calls nextval() itself and may use the values up to the one it gets). Operands are SQL text.
+    /// </summary>
+    public static string Required(string extreme, string increment, string applicationAllocates) =>
+        $"{extreme}::numeric + CASE WHEN {applicationAllocates} THEN {increment} ELSE pg_catalog.sign({increment}) END";
+
+    /// <summary>Whether a sequence whose next value is <paramref name="nextValue"/> falls short of <paramref name="required"/>.</summary>
+    public static string FallsShort(string nextValue, string required, string increment) =>
+        $"(CASE WHEN {increment} > 0 THEN {nextValue} < {required} ELSE {nextValue} > {required} END)";
+
     // Returns the state before, the extreme, and the setval() made (null when none was needed). The move happens only
-    // when the goal lies ahead of the sequence's next value (or differs from it, with rewind).
+    // when the sequence falls short of the data (or of the source, after a migration), or with rewind whenever it is
+    // anywhere but at the goal.
     private static string Move(CatalogSequence sequence, RepairPolicy policy, long? floor)
     {
         var definition = sequence.Definition;
@@ -107,7 +120,9 @@ internal static class RepairScript
         var goal = policy.AllowRewind
             ? $"coalesce({further}(x.extreme::numeric + {offset}, {Number(definition.Descending ? definition.MaxValue : definition.MinValue)}{atLeast}), {Number(definition.Start)})"
             : floor is null ? $"x.extreme::numeric + {offset}" : $"{further}(x.extreme::numeric + {offset}{atLeast})";
-        var ahead = policy.AllowRewind ? "<>" : definition.Descending ? "<" : ">";
+        var clearance = Required("x.extreme", increment, sequence.ApplicationAllocates ? "true" : "false");
+        var required = floor is null ? clearance : $"{further}({clearance}{atLeast})";
+        var needed = policy.AllowRewind ? "pos.goal <> pos.next_value" : FallsShort("pos.next_value", "pos.required", increment);
         var (min, max) = (Number(definition.MinValue), Number(definition.MaxValue));
         return $"""
             SELECT s.last_value, s.is_called, x.extreme, moved.value, moved.is_called,
@@ -116,11 +131,11 @@ internal static class RepairScript
             CROSS JOIN (SELECT pg_catalog.{aggregate}(c.v) FROM (
                     {extremes}) AS c (v)) AS x (extreme)
             CROSS JOIN LATERAL (SELECT {ProbeSql.NextValue("s.last_value", "s.is_called", increment)},
-                                       {goal}) AS pos (next_value, goal)
+                                       {goal}, {required}) AS pos (next_value, goal, required)
             LEFT JOIN LATERAL (
                 SELECT {Setval(sequence.Literal, "pos.goal", increment, min, max)},
                        {SetvalIsCalled("pos.goal", increment, min, max)}
-                WHERE pos.goal {ahead} pos.next_value) AS moved (value, is_called) ON true
+                WHERE {needed}) AS moved (value, is_called) ON true
             """;
     }
 

@@ -15,7 +15,6 @@ internal sealed class ReportFactory(CheckOptions options, IReadOnlyDictionary<st
         {
             Action = inspection.Verdict switch
             {
-                { Status: SequenceStatus.Drift, Move: not null } when inspection.Sequence.Inferred => Phrases.InferredNotMoved(),
                 { Status: SequenceStatus.Drift, Move: { } move } => Phrases.WouldFix(inspection.Verdict.NextValue, move.NextValue),
                 { Finding: Finding.CycleCollision } => Phrases.ByHand(),
                 _ => null,
@@ -45,7 +44,8 @@ internal sealed class ReportFactory(CheckOptions options, IReadOnlyDictionary<st
         var definition = inspection.Sequence.Definition;
         var previousNext = DriftDiagnosis.NextValue(definition, result.Before);
         var after = result.Moved is { } moved ? new SequenceState(moved.Value, moved.IsCalled) : result.Before;
-        var verdict = DriftDiagnosis.Diagnose(definition, after, new ColumnExtremes(result.Extreme, false), RepairPolicy.Default);
+        var verdict = DriftDiagnosis.Diagnose(definition, after, new ColumnExtremes(result.Extreme, false), RepairPolicy.Default,
+            applicationAllocates: inspection.Sequence.ApplicationAllocates);
         var report = Build(inspection, verdict, after, result.Extreme);
         if (result.Moved is not { } move)
         {
@@ -76,8 +76,16 @@ internal sealed class ReportFactory(CheckOptions options, IReadOnlyDictionary<st
         };
 
     // An otherwise healthy (or unmeasurable) sequence that is running out of range takes the capacity status; drift,
-    // errors and busy sequences keep theirs, with the capacity still in the report.
+    // errors and busy sequences keep theirs, with the capacity still in the report. A link inferred from the name says so.
     private SequenceReport Build(SequenceInspection inspection, Verdict verdict, SequenceState? state, long? extreme)
+    {
+        var report = Assess(inspection, verdict, state, extreme);
+        return inspection.Sequence.Inferred && inspection.Sequence.Columns[0] is var first
+            ? report with { Reason = Phrases.InferredLink(report.Reason, first.Link.InferredFrom!, first.QualifiedName) }
+            : report;
+    }
+
+    private SequenceReport Assess(SequenceInspection inspection, Verdict verdict, SequenceState? state, long? extreme)
     {
         var report = new SequenceReport
         {
@@ -92,6 +100,7 @@ internal sealed class ReportFactory(CheckOptions options, IReadOnlyDictionary<st
             ColumnExtreme = extreme,
             BehindBy = verdict.BehindBy,
             NextInsertCollides = verdict.NextInsertCollides,
+            Repairable = verdict is { Status: SequenceStatus.Drift, Move: not null },
             SourceNextValue = floors.TryGetValue(inspection.Sequence.Name, out var source) ? source : null,
         };
         if (state is not { } known)

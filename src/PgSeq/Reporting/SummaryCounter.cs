@@ -4,7 +4,7 @@ namespace PgSeq.Reporting;
 /// need the whole list again.</summary>
 internal sealed class SummaryCounter
 {
-    private int _sequences, _ok, _drift, _skipped, _error, _busy, _repaired, _collisions, _capacityWarning, _capacityCritical, _unlinked;
+    private int _sequences, _ok, _drift, _skipped, _error, _busy, _repaired, _collisions, _repairable, _capacityWarning, _capacityCritical, _unlinked;
     private Attention _attention;
 
     /// <summary>The longest lock hold of the repairs counted so far; null when none was applied.</summary>
@@ -37,6 +37,11 @@ internal sealed class SummaryCounter
             _collisions++;
         }
 
+        if (report.Repairable)
+        {
+            _repairable++;
+        }
+
         _attention = report.Attention > _attention ? report.Attention : _attention;
     }
 
@@ -51,6 +56,7 @@ internal sealed class SummaryCounter
         Busy = _busy,
         Repaired = _repaired,
         Collisions = _collisions,
+        Repairable = _repairable,
         CapacityWarning = _capacityWarning,
         CapacityCritical = _capacityCritical,
         Unlinked = _unlinked,

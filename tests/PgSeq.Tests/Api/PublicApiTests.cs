@@ -1,3 +1,4 @@
+using PgSeq.Tests.Infrastructure;
 using PublicApiGenerator;
 
 namespace PgSeq.Tests.Api;
@@ -12,25 +13,12 @@ public sealed class PublicApiTests
     public void The_public_api_is_the_approved_one()
     {
         var actual = typeof(SequenceDrift).Assembly.GeneratePublicApi(new ApiGeneratorOptions { ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute"] });
-        var approved = Path.Combine(RepositoryFile("tests", "PgSeq.Tests", "Api"), "PgSeq.approved.txt");
+        var approved = Repository.File("tests", "PgSeq.Tests", "Api", "PgSeq.approved.txt");
         if (Environment.GetEnvironmentVariable("PGSEQ_UPDATE_API") == "1")
         {
             File.WriteAllText(approved, actual);
         }
 
         Assert.Equal(File.ReadAllText(approved).ReplaceLineEndings(), actual.ReplaceLineEndings());
-    }
-
-    private static string RepositoryFile(params string[] parts)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PgSeq.sln")))
-            {
-                return Path.Combine([directory.FullName, .. parts]);
-            }
-        }
-
-        throw new InvalidOperationException("PgSeq.sln not found above the test binaries");
     }
 }

@@ -26,23 +26,31 @@ public sealed class UnlinkedSequenceTests(PostgresServer server)
         Assert.Equal(SequenceStatus.Drift, loans.Status);
         var column = Assert.Single(loans.Columns);
         Assert.Equal((LinkKind.Inferred, "public.loans", "id"), (column.Kind, column.Table, column.Column));
-        Assert.Equal("link inferred from the name: repaired only with FixOptions.InferLinks", loans.Action!.ToString());
-        Assert.Contains("link inferred from the name: fix moves it with --infer-links", cli.Stdout, StringComparison.Ordinal);
+        Assert.Equal("<table>_<column>_seq", column.InferredFrom);
+        Assert.Equal("repair: next value 1 → 29", loans.Action!.ToString());
+        Assert.EndsWith("(linked by its name, <table>_<column>_seq, to public.loans.id)", loans.Reason.ToString(), StringComparison.Ordinal);
+        Assert.Contains("| id (by name) |", cli.Stdout, StringComparison.Ordinal);
+        Assert.Contains("fix: next value 1 → 29", cli.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Run `pgseq fix` to repair.", cli.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Fix_moves_an_inferred_link_only_with_infer_links()
+    public async Task Fix_repairs_an_inferred_link_by_default_and_no_infer_links_leaves_it_unlinked()
     {
         await using var db = await server.CreateDatabaseAsync();
         await db.ExecuteAsync(SqlAlchemyStyle);
         var url = db.ConnectionStringForPsql();
 
-        var without = await CliRunner.RunAsync("fix", url);
-        Assert.True(without.ExitCode == 1, without.ToString());
+        var optedOut = await CliRunner.RunAsync("fix", "--no-infer-links", "--json", url);
+        Assert.True(optedOut.ExitCode == 0, optedOut.ToString());
+        Assert.Contains("\"status\": \"unlinked\"", optedOut.Stdout, StringComparison.Ordinal);
         Assert.Equal((1L, false), await db.SequenceStateAsync("loans_id_seq"));
 
-        var with = await CliRunner.RunAsync("fix", "--infer-links", url);
-        Assert.True(with.ExitCode == 0, with.ToString());
+        var plain = await CliRunner.RunAsync("fix", url);
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+        Assert.Contains("next value 1 → 29", plain.Stdout, StringComparison.Ordinal);
+        var again = await CliRunner.RunAsync("fix", "--infer-links", url);
+        Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Equal(29, await db.ScalarAsync<long>("SELECT nextval('loans_id_seq')"));
     }
 
@@ -111,5 +119,99 @@ public sealed class UnlinkedSequenceTests(PostgresServer server)
 
         Assert.Equal(["a.lonely", "a.t_id_seq"], bySchema.Sequences.Select(s => s.Sequence.Name));
         Assert.Equal(["a.t_id_seq"], byTable.Sequences.Select(s => s.Sequence.Name));
+    }
+
+    [Fact]
+    public async Task A_sequence_named_after_a_table_whose_key_has_no_default_is_linked_as_hibernate_names_it_and_cleared_by_a_whole_increment()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync("""
+            CREATE SEQUENCE loans_seq INCREMENT BY 50;
+            CREATE TABLE loans (id bigint PRIMARY KEY, website text);
+            INSERT INTO loans (id) SELECT generate_series(1, 28);
+            SELECT setval('loans_seq', 29, false);
+            CREATE SEQUENCE keyed_seq; CREATE TABLE keyed (id bigint PRIMARY KEY DEFAULT 0);
+            CREATE SEQUENCE composite_seq; CREATE TABLE composite (a int, b int, PRIMARY KEY (a, b));
+            CREATE SEQUENCE claimed_seq; CREATE TABLE claimed (id serial PRIMARY KEY);
+            """);
+        var url = db.ConnectionStringForPsql();
+
+        var report = await SequenceDrift.CheckAsync(db.DataSource, null, Cancel);
+        var fix = await CliRunner.RunAsync("fix", url);
+        var recheck = await CliRunner.RunAsync("check", url);
+
+        var loans = report.For("public.loans_seq");
+        var column = Assert.Single(loans.Columns);
+        Assert.Equal((LinkKind.Inferred, "<table>_seq", "public.loans"), (column.Kind, column.InferredFrom, column.Table));
+        Assert.Equal((SequenceStatus.Drift, 29L, 49L), (loans.Status, loans.NextValue!.Value, loans.BehindBy!.Value));
+        Assert.Contains("must reach 78", loans.Reason.ToString(), StringComparison.Ordinal);
+        Assert.All(["public.keyed_seq", "public.composite_seq", "public.claimed_seq"], name => Assert.Equal(SequenceStatus.Unlinked, report.For(name).Status));
+        Assert.True(fix.ExitCode == 0, fix.ToString());
+        Assert.Equal((28L, true), await db.SequenceStateAsync("loans_seq"));
+        Assert.True(recheck.ExitCode == 0, recheck.ToString());
+    }
+
+    [Fact]
+    public async Task A_name_that_fits_two_columns_is_ambiguous_and_linked_to_none()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync("""
+            CREATE SEQUENCE a_b_c_seq;
+            CREATE TABLE a_b (c int); CREATE TABLE a (b_c int);
+            INSERT INTO a_b VALUES (9); INSERT INTO a VALUES (9);
+            """);
+
+        var report = await SequenceDrift.CheckAsync(db.DataSource, null, Cancel);
+        var cli = await CliRunner.RunAsync("check", db.ConnectionStringForPsql());
+        var fix = await CliRunner.RunAsync("fix", db.ConnectionStringForPsql());
+
+        var sequence = report.For("public.a_b_c_seq");
+        Assert.Equal((SequenceStatus.Unlinked, Finding.AmbiguousName), (sequence.Status, sequence.Finding));
+        Assert.Empty(sequence.Columns);
+        Assert.Contains("(public.a.b_c, public.a_b.c)", sequence.Reason.ToString(), StringComparison.Ordinal);
+        Assert.Contains("say which with --link public.a_b_c_seq=SCHEMA.TABLE.COLUMN", cli.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, fix.ExitCode);
+        Assert.Equal((1L, false), await db.SequenceStateAsync("a_b_c_seq"));
+    }
+
+    [Fact]
+    public async Task Ef_cores_hilo_sequence_feeds_every_key_that_nothing_else_claims()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync("""
+            CREATE SEQUENCE "EntityFrameworkHiLoSequence" INCREMENT BY 10;
+            CREATE TABLE loans (id integer PRIMARY KEY); CREATE TABLE installments (id bigint PRIMARY KEY);
+            CREATE TABLE named (id integer PRIMARY KEY); CREATE SEQUENCE named_id_seq;
+            CREATE TABLE identity_keyed (id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY);
+            INSERT INTO loans VALUES (28); INSERT INTO installments VALUES (64); INSERT INTO named VALUES (500);
+            """);
+
+        var report = await SequenceDrift.CheckAsync(db.DataSource, null, Cancel);
+        var fix = await SequenceDrift.FixAsync(db.DataSource, null, Cancel);
+
+        var hilo = report.For("public.\"EntityFrameworkHiLoSequence\"");
+        Assert.Equal(["public.installments", "public.loans"], hilo.Columns.Select(c => c.Table));
+        Assert.All(hilo.Columns, c => Assert.Equal((LinkKind.Inferred, "EntityFrameworkHiLoSequence"), (c.Kind, c.InferredFrom)));
+        Assert.Equal((SequenceStatus.Drift, 64L), (hilo.Status, hilo.ColumnExtreme!.Value));
+        Assert.Equal(74, fix.For("public.\"EntityFrameworkHiLoSequence\"").NextValue);
+
+        // HiLo takes its block from the value upwards: after the application used 74 ... 76, the sequence is fine.
+        await db.ExecuteAsync("SELECT nextval('\"EntityFrameworkHiLoSequence\"'); INSERT INTO loans VALUES (74), (75), (76);");
+        Assert.Equal(SequenceStatus.Ok, (await SequenceDrift.CheckAsync(db.DataSource, null, Cancel)).For("public.\"EntityFrameworkHiLoSequence\"").Status);
+    }
+
+    [Fact]
+    public async Task No_infer_links_reports_name_matched_sequences_as_unlinked()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync(SqlAlchemyStyle);
+
+        var check = await CliRunner.RunAsync("check", "--no-infer-links", db.ConnectionStringForPsql());
+        var both = await CliRunner.RunAsync("check", "--no-infer-links", "--infer-links", db.ConnectionStringForPsql());
+
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.Contains("1 sequence checked: 1 unlinked.", check.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, both.ExitCode);
+        Assert.Contains("--infer-links and --no-infer-links contradict each other", both.Stderr, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using PgSeq.Cli;
 using PgSeq.Cli.Connection;
 
 namespace PgSeq.Tests.Cli;
@@ -13,7 +14,7 @@ public sealed class ConnectionResolverTests
     }
 
     private static string Error(string? connection, params (string Name, string Value)[] environment) =>
-        Assert.Throws<ConnectionSettingsException>(() => Resolve(connection, environment)).Message;
+        Assert.Throws<InputException>(() => Resolve(connection, environment)).Message;
 
     [Fact]
     public void Uri_with_everything_percent_encoded()

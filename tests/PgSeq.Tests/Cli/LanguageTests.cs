@@ -117,6 +117,7 @@ public sealed partial class LanguageTests(PostgresServer server)
     private static object? Dummy(ParameterInfo parameter) => parameter.ParameterType switch
     {
         var t when t == typeof(Phrase) => new Phrase("dummy", "x", []),
+        var t when t == typeof(ExplicitLink) => new ExplicitLink("s", "t.c") { Origin = "links.txt:1" },
         var t when t == typeof(long) || t == typeof(long?) => 7L,
         var t when t == typeof(bool) => false,
         _ => "x",

@@ -11,8 +11,8 @@ public sealed class DriftDiagnosisTests
     private static SequenceDefinition Sequence(string type = "bigint", long start = 1, long increment = 1, long min = 1, long max = long.MaxValue, bool cycle = false) =>
         new() { Name = "public.s", DataType = type, Start = start, Increment = increment, MinValue = min, MaxValue = max, Cache = 1, Cycle = cycle };
 
-    private static Verdict Diagnose(SequenceDefinition sequence, long lastValue, bool isCalled, long? extreme, bool? taken = false, long margin = 0, bool rewind = false) =>
-        DriftDiagnosis.Diagnose(sequence, new SequenceState(lastValue, isCalled), new ColumnExtremes(extreme, taken), new RepairPolicy(margin, rewind));
+    private static Verdict Diagnose(SequenceDefinition sequence, long lastValue, bool isCalled, long? extreme, bool? taken = false, long margin = 0, bool rewind = false, bool application = false) =>
+        DriftDiagnosis.Diagnose(sequence, new SequenceState(lastValue, isCalled), new ColumnExtremes(extreme, taken), new RepairPolicy(margin, rewind), applicationAllocates: application);
 
     [Fact]
     public void Incident_loans_sequence_at_2_with_max_28_is_drift_26_behind_and_repairs_to_29()
@@ -266,5 +266,70 @@ public sealed class DriftDiagnosisTests
     {
         Assert.Equal(new SequenceMove(1, false, 1), DriftDiagnosis.Move(Serial, 1));
         Assert.Equal(new SequenceMove(1, true, 2), DriftDiagnosis.Move(Serial, 2));
+    }
+
+    // An application that calls nextval() itself may take the values below the one it gets (Hibernate pooled,
+    // increment 50: v-49 ... v) or from it upwards (EF Core HiLo, Hibernate pooled-lo: v ... v+49). Unknown which,
+    // pgseq asks for the next value to be at least MAX + increment: then both blocks lie above the data.
+    [Fact]
+    public void An_application_sequence_whose_next_value_is_past_max_by_less_than_its_increment_is_drift_to_max_plus_increment()
+    {
+        var hibernate = Sequence(increment: 50);
+
+        var verdict = Diagnose(hibernate, lastValue: 29, isCalled: false, extreme: 28, application: true);
+
+        Assert.Equal((SequenceStatus.Drift, Finding.Behind), (verdict.Status, verdict.Finding));
+        Assert.Equal(49, verdict.BehindBy);
+        Assert.False(verdict.NextInsertCollides);
+        Assert.Equal(new SequenceMove(28, true, 78), verdict.Move);
+        Assert.Contains("must reach 78", verdict.Reason.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_application_sequence_a_whole_increment_past_max_is_in_sync_in_both_allocation_schemes()
+    {
+        var hibernate = Sequence(increment: 50);
+
+        // pooled takes 29 ... 78 from 78; pooled-lo 78 ... 127: both above MAX 28.
+        Assert.Equal(SequenceStatus.Ok, Diagnose(hibernate, lastValue: 78, isCalled: false, extreme: 28, application: true).Status);
+        Assert.Equal(SequenceStatus.Ok, Diagnose(hibernate, lastValue: 28, isCalled: true, extreme: 28, application: true).Status);
+        Assert.Equal(SequenceStatus.Drift, Diagnose(hibernate, lastValue: 77, isCalled: false, extreme: 28, application: true).Status);
+    }
+
+    [Fact]
+    public void A_sequence_behind_its_data_is_drift_under_both_rules_with_the_same_distance()
+    {
+        var verdict = Diagnose(Sequence(increment: 50), lastValue: 1, isCalled: false, extreme: 28, taken: true, application: true);
+        var byDefault = Diagnose(Sequence(increment: 50), lastValue: 1, isCalled: false, extreme: 28, taken: true);
+
+        Assert.Equal((77L, 77L), (verdict.BehindBy!.Value, byDefault.BehindBy!.Value));
+        Assert.True(verdict.NextInsertCollides);
+        Assert.Equal(78, verdict.Move!.Value.NextValue);
+        Assert.Equal(byDefault.Move, verdict.Move);
+    }
+
+    [Fact]
+    public void A_default_that_calls_nextval_needs_only_the_next_value_past_max()
+    {
+        Assert.Equal(SequenceStatus.Ok, Diagnose(Sequence(increment: 50), lastValue: 29, isCalled: false, extreme: 28).Status);
+    }
+
+    [Fact]
+    public void With_increment_one_both_rules_agree()
+    {
+        Assert.Equal(SequenceStatus.Ok, Diagnose(Serial, lastValue: 28, isCalled: true, extreme: 28, application: true).Status);
+        Assert.Equal(SequenceStatus.Drift, Diagnose(Serial, lastValue: 27, isCalled: true, extreme: 28, application: true).Status);
+    }
+
+    [Fact]
+    public void A_descending_application_sequence_must_be_a_whole_increment_below_min()
+    {
+        var down = Sequence(increment: -50, min: long.MinValue, max: -1, start: -1);
+
+        var verdict = Diagnose(down, lastValue: -29, isCalled: false, extreme: -28, application: true);
+
+        Assert.Equal(SequenceStatus.Drift, verdict.Status);
+        Assert.Equal(-78, verdict.Move!.Value.NextValue);
+        Assert.Equal(SequenceStatus.Ok, Diagnose(down, lastValue: -78, isCalled: false, extreme: -28, application: true).Status);
     }
 }

@@ -71,16 +71,23 @@ public sealed class RepairBlockTests(PostgresServer server)
             CREATE SEQUENCE invoice_seq; CREATE TABLE invoice (n text DEFAULT 'INV-' || nextval('invoice_seq')); INSERT INTO invoice VALUES ('INV-900');
             CREATE SEQUENCE shifted_seq; CREATE TABLE shifted (id int DEFAULT nextval('shifted_seq') + 1000); INSERT INTO shifted VALUES (1500);
             CREATE SEQUENCE loans_id_seq; CREATE TABLE loans (id int PRIMARY KEY); INSERT INTO loans VALUES (28);
+            CREATE SEQUENCE orders_seq INCREMENT BY 50; CREATE TABLE orders (id bigint PRIMARY KEY); INSERT INTO orders VALUES (28);
+            SELECT setval('orders_seq', 29, false);
+            CREATE SEQUENCE "EntityFrameworkHiLoSequence" INCREMENT BY 10;
+            CREATE TABLE hilo_a (id int PRIMARY KEY); CREATE TABLE hilo_b (id bigint PRIMARY KEY); INSERT INTO hilo_a VALUES (5); INSERT INTO hilo_b VALUES (17);
+            CREATE TABLE a_b (c int); CREATE TABLE a (b_c int); CREATE SEQUENCE a_b_c_seq; INSERT INTO a_b VALUES (9); INSERT INTO a VALUES (9);
+            CREATE SEQUENCE app_ids; CREATE TABLE app (id bigint); INSERT INTO app VALUES (500);
             CREATE SEQUENCE lonely;
             """;
+        var options = new FixOptions { Links = [new ExplicitLink("app_ids", "public.app.id")] };
         await using var byFix = await server.CreateDatabaseAsync();
         await using var byBlock = await server.CreateDatabaseAsync();
         await byFix.ExecuteAsync(schema);
         await byBlock.ExecuteAsync(schema);
         var before = await StatesAsync(byFix);
 
-        var fix = await SequenceDrift.FixAsync(byFix.DataSource, null, Cancel);
-        await byBlock.ExecuteAsync(RepairBlock.ForAllTables());
+        var fix = await SequenceDrift.FixAsync(byFix.DataSource, options, Cancel);
+        await byBlock.ExecuteAsync(RepairBlock.For(options));
 
         var afterFix = await StatesAsync(byFix);
         var afterBlock = await StatesAsync(byBlock);
@@ -89,7 +96,10 @@ public sealed class RepairBlockTests(PostgresServer server)
         Assert.Equal(fix.Sequences.Where(s => s.Repair is { Applied: true }).Select(s => s.Sequence.Name).Order(StringComparer.Ordinal), movedByFix);
         Assert.Equal(movedByFix, movedByBlock);
         Assert.Equal(afterFix, afterBlock);
-        Assert.Equal(16, movedByFix.Count);
+        Assert.Equal(20, movedByFix.Count);
+        Assert.Equal((28L, true), afterBlock["public.orders_seq"]);
+        Assert.Equal((17L, true), afterBlock["public.\"EntityFrameworkHiLoSequence\""]);
+        Assert.Equal((1L, false), afterBlock["public.a_b_c_seq"]);
     }
 
     // The state of every sequence in the database, by quoted name.
@@ -132,6 +142,55 @@ public sealed class RepairBlockTests(PostgresServer server)
         Assert.Equal((50L, true), await db.SequenceStateAsync("\"Sales\".\"Orders_id_seq\""));
         Assert.Equal((50L, true), await db.SequenceStateAsync("\"back\\slash_id_seq\""));
         Assert.Equal((1L, false), await db.SequenceStateAsync("other_id_seq"));
+    }
+
+    [Fact]
+    public async Task The_printed_block_repairs_what_its_patterns_and_links_select_when_psql_runs_it()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync("""
+            CREATE SCHEMA app; CREATE SCHEMA other;
+            CREATE TABLE app.loans (id serial); CREATE TABLE app.skip_me (id serial); CREATE TABLE other.loans (id serial);
+            CREATE SEQUENCE app.ids; CREATE TABLE app."Orders" (id bigint);
+            INSERT INTO app.loans VALUES (28); INSERT INTO app.skip_me VALUES (28); INSERT INTO other.loans VALUES (28);
+            INSERT INTO app."Orders" VALUES (500);
+            """);
+        var links = Path.Combine(Directory.CreateTempSubdirectory("pgseq-block-").FullName, "links.txt");
+        await File.WriteAllTextAsync(links, "app.ids=app.\"Orders\".id  # the orders keep their ids apart\n", Cancel);
+        var block = await CliRunner.RunAsync("repair-block", "-n", "app", "-T", "app.skip*", "--links", links);
+        var script = Path.ChangeExtension(links, ".sql");
+        await File.WriteAllTextAsync(script, block.Stdout, Cancel);
+
+        var psql = await ProcessRunner.RunAsync(PostgresBinaries.Program("psql"), ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", script, db.ConnectionStringForPsql()], cancellationToken: Cancel);
+
+        Assert.True(psql.ExitCode == 0, psql.Output);
+        Assert.Equal((28L, true), await db.SequenceStateAsync("app.loans_id_seq"));
+        Assert.Equal((500L, true), await db.SequenceStateAsync("app.ids"));
+        Assert.Equal((1L, false), await db.SequenceStateAsync("app.skip_me_id_seq"));
+        Assert.Equal((1L, false), await db.SequenceStateAsync("other.loans_id_seq"));
+        Directory.Delete(Path.GetDirectoryName(links)!, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_printed_block_whose_link_names_nothing_fails_the_migration_with_the_link()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync("CREATE TABLE t (id serial); INSERT INTO t VALUES (9);");
+        var block = RepairBlock.For(new FixOptions { Links = [new ExplicitLink("no_such_seq", "public.t.id")] });
+
+        var error = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.ExecuteAsync(block));
+
+        Assert.Equal("pgseq: link no_such_seq=public.t.id: there is no sequence no_such_seq", error.MessageText);
+        Assert.Equal((1L, false), await db.SequenceStateAsync("t_id_seq"));
+    }
+
+    [Fact]
+    public async Task Bad_patterns_for_the_printed_block_are_one_line_with_exit_1()
+    {
+        var result = await CliRunner.RunAsync("repair-block", "-t", "a.b.c.d");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("more than one dot", Assert.Single(result.Stderr.TrimEnd().Split('\n')), StringComparison.Ordinal);
     }
 
     [Fact]

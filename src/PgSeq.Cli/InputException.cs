@@ -1,11 +1,11 @@
 using PgSeq.Cli.Localization;
 
-namespace PgSeq.Cli.Connection;
+namespace PgSeq.Cli;
 
-/// <summary>The connection argument or environment cannot be turned into connection settings.</summary>
+/// <summary>What the command line was given (a connection, the environment, a targets or links file) cannot be used.</summary>
 /// <param name="key">The string in Strings.resx that explains the problem.</param>
 /// <param name="arguments">The values that fill it.</param>
-internal sealed class ConnectionSettingsException(string key, params object[] arguments)
+internal sealed class InputException(string key, params object[] arguments)
     : Exception(Texts.English[key, arguments])
 {
     public string Key { get; } = key;

@@ -113,9 +113,14 @@ internal static class HumanReport
                     line += texts["Summary_Collisions", texts.Count(s.Collisions, "Sequences")];
                 }
 
+                if (s.SkippedCollisions > 0)
+                {
+                    line += texts["Summary_SkippedCollisions", texts.Count(s.SkippedCollisions, "Sequences")];
+                }
+
                 if (s.Repairable > 0)
                 {
-                    line += texts["Summary_RunFix"];
+                    line += report.OnStandby ? texts["Summary_RunFixOnPrimary"] : texts["Summary_RunFix"];
                 }
 
                 if (s.Drift > s.Repairable)

@@ -9,6 +9,7 @@ namespace PgSeq.Cli.Output;
 internal sealed record JsonReportDocument(
     string Database,
     string ServerVersion,
+    bool Standby,
     string Command,
     bool DryRun,
     bool Interrupted,
@@ -53,7 +54,7 @@ internal sealed record JsonCapacity(long Limit, string LimitedBy, double UsedRat
 internal sealed record JsonRepair(long? PreviousNextValue, long? NextValue, bool Applied, double LockHeldMs, string Script);
 
 internal sealed record JsonSummary(
-    int Sequences, int Ok, int Drift, int Skipped, int Error, int Busy, int Repaired, int NextInsertCollides, int Repairable, int CapacityWarning, int CapacityCritical, int Unlinked, double? LongestLockHeldMs);
+    int Sequences, int Ok, int Drift, int Skipped, int SkippedCollisions, int Error, int Busy, int Repaired, int NextInsertCollides, int Repairable, int CapacityWarning, int CapacityCritical, int Unlinked, double? LongestLockHeldMs);
 
 internal sealed record JsonErrorDocument(string Error);
 

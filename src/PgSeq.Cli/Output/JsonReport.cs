@@ -45,6 +45,7 @@ internal static class JsonReport
         new(
             report.Database,
             report.ServerVersion,
+            report.OnStandby,
             mode == RunMode.Check ? "check" : "fix",
             mode == RunMode.DryRun,
             interrupted,
@@ -75,7 +76,7 @@ internal static class JsonReport
         s.Repair is { } r ? new JsonRepair(r.PreviousNextValue, r.NextValue, r.Applied, Math.Round(r.LockHeld.TotalMilliseconds, 3), r.Script) : null);
 
     private static JsonSummary Summary(DriftSummary s, TimeSpan? longestLockHeld) =>
-        new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.Error, s.Busy, s.Repaired, s.Collisions, s.Repairable, s.CapacityWarning, s.CapacityCritical, s.Unlinked,
+        new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.SkippedCollisions, s.Error, s.Busy, s.Repaired, s.Collisions, s.Repairable, s.CapacityWarning, s.CapacityCritical, s.Unlinked,
             longestLockHeld is { } held ? Math.Round(held.TotalMilliseconds, 3) : null);
 
     // The document is the same in every language: English, in the command line's words.

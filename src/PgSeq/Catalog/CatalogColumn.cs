@@ -22,6 +22,16 @@ internal sealed record CatalogColumn(
     /// declared): it calls nextval() itself and may use a whole block of values below the one it gets.</summary>
     public bool ApplicationAllocates { get; init; }
 
+    /// <summary>True for a column of numbers that are not integers (numeric with a fraction, floating point): not measured,
+    /// but compared with the sequence.</summary>
+    public bool Comparable { get; init; }
+
+    /// <summary>Whether row level security hides rows of the table from the connected role.</summary>
+    public RowSecurity RowSecurity { get; init; }
+
+    /// <summary>True when the table is UNLOGGED: a hot standby cannot read it.</summary>
+    public bool TableUnlogged { get; init; }
+
     /// <summary>The table name quoted by the server, ready for SQL text.</summary>
     public string Table => Link.Table;
 

@@ -41,4 +41,7 @@ internal sealed record CatalogSequence(
 
     /// <summary>The columns whose MAX/MIN decides the verdict.</summary>
     public IEnumerable<CatalogColumn> MeasuredColumns => Columns.Where(c => c.Link.Measured);
+
+    /// <summary>Columns of numbers that are not integers, readable by the role: compared with the sequence, not measured.</summary>
+    public IEnumerable<CatalogColumn> ComparableColumns => Columns.Where(c => c.Comparable && c.CanRead && c.RowSecurity == RowSecurity.None);
 }

@@ -39,7 +39,8 @@ internal static class SequenceCatalog
                pg_catalog.quote_ident(f.attname) AS column_identifier,
                pg_catalog.format_type(f.atttypid, f.atttypmod) AS column_type,
                f.identity, f.owned, f.in_default, f.late_bound, f.explicit, f.inferred, f.rule AS inferred_rule, f.ambiguous,
-               f.default_expr, f.integral, f.measured, f.app_block,
+               f.default_expr, f.integral, f.measured, f.comparable, f.app_block, f.rls_hidden, f.table_unlogged,
+               tc.relforcerowsecurity AS rls_forced,
                pg_catalog.format_type(f.base_oid, NULL) AS base_type,
                pg_catalog.has_column_privilege(f.table_oid, f.attnum, 'SELECT') AS can_read_column,
                pg_catalog.has_table_privilege(f.table_oid, 'UPDATE')
@@ -191,6 +192,14 @@ internal static class SequenceCatalog
 
         private int ApplicationBlock { get; } = reader.GetOrdinal("app_block");
 
+        private int Comparable { get; } = reader.GetOrdinal("comparable");
+
+        private int RowSecurityHides { get; } = reader.GetOrdinal("rls_hidden");
+
+        private int RowSecurityForced { get; } = reader.GetOrdinal("rls_forced");
+
+        private int TableUnlogged { get; } = reader.GetOrdinal("table_unlogged");
+
         private int DefaultExpression { get; } = reader.GetOrdinal("default_expr");
 
         private int Integral { get; } = reader.GetOrdinal("integral");
@@ -251,6 +260,9 @@ internal static class SequenceCatalog
             {
                 Range = ValueRange.Of(reader.GetString(BaseType)),
                 ApplicationAllocates = reader.GetBoolean(ApplicationBlock),
+                Comparable = reader.GetBoolean(Comparable),
+                RowSecurity = reader.GetBoolean(RowSecurityHides) ? (reader.GetBoolean(RowSecurityForced) ? RowSecurity.Forced : RowSecurity.Applies) : RowSecurity.None,
+                TableUnlogged = reader.GetBoolean(TableUnlogged),
             };
         }
     }

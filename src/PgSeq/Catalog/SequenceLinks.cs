@@ -51,10 +51,10 @@ internal static class SequenceLinks
             FROM ancestry AS a
             JOIN pg_catalog.pg_inherits AS i ON i.inhrelid = a.ancestor
         ),
-        base_type (type_oid, base_oid) AS (
-            SELECT t.oid, t.oid FROM pg_catalog.pg_type AS t WHERE t.typtype <> 'd'
+        base_type (type_oid, base_oid, base_typmod) AS (
+            SELECT t.oid, t.oid, -1 FROM pg_catalog.pg_type AS t WHERE t.typtype <> 'd'
             UNION ALL
-            SELECT d.oid, b.base_oid
+            SELECT d.oid, b.base_oid, CASE WHEN d.typtypmod >= 0 THEN d.typtypmod ELSE b.base_typmod END
             FROM pg_catalog.pg_type AS d
             JOIN base_type AS b ON b.type_oid = d.typbasetype
             WHERE d.typtype = 'd'
@@ -113,7 +113,7 @@ internal static class SequenceLinks
             JOIN base_type AS bt ON bt.type_oid = a.atttypid
             WHERE {{infer}}
               AND u.name = t.relname || '_' || a.attname || '_seq'
-              AND bt.base_oid IN ({{IntegralTypes}})
+              AND {{Integral}}
               AND NOT EXISTS (SELECT 1 FROM declared AS d WHERE d.table_oid = t.oid AND d.attnum = a.attnum)
             UNION ALL
             SELECT u.seq_oid, t.oid, a.attnum, '<table>_seq'
@@ -124,7 +124,7 @@ internal static class SequenceLinks
             JOIN pg_catalog.pg_attribute AS a ON a.attrelid = t.oid AND a.attnum = i.indkey[0]
             JOIN base_type AS bt ON bt.type_oid = a.atttypid
             WHERE {{infer}}
-              AND bt.base_oid IN ({{IntegralTypes}})
+              AND {{Integral}}
               AND a.attidentity = '' AND NOT a.atthasdef
               AND NOT EXISTS (SELECT 1 FROM declared AS d WHERE d.table_oid = t.oid AND d.attnum = a.attnum)
         ),
@@ -140,7 +140,7 @@ internal static class SequenceLinks
             JOIN base_type AS bt ON bt.type_oid = a.atttypid
             WHERE {{infer}}
               AND u.name = '{{HiLo}}'
-              AND bt.base_oid IN ({{IntegralTypes}})
+              AND {{Integral}}
               AND a.attidentity = '' AND NOT a.atthasdef
               AND NOT EXISTS (SELECT 1 FROM declared AS d WHERE d.table_oid = t.oid AND d.attnum = a.attnum)
               AND NOT EXISTS (SELECT 1 FROM named AS n WHERE n.table_oid = t.oid AND n.attnum = a.attnum)
@@ -164,18 +164,24 @@ internal static class SequenceLinks
             WHERE ca.attname = pa.attname
         ),
         feed (seq_oid, table_oid, attnum, attname, atttypid, atttypmod, identity, owned, in_default, late_bound, explicit, inferred,
-              rule, ambiguous, base_oid, default_expr, integral, measured, app_block) AS (
+              rule, ambiguous, base_oid, default_expr, integral, measured, comparable, app_block, rls_hidden, table_unlogged) AS (
             SELECT l.seq_oid, l.table_oid, l.attnum, a.attname, a.atttypid, a.atttypmod, a.attidentity,
                    l.owned, l.in_default, l.late_bound, l.explicit, l.inferred, l.rule, l.ambiguous,
                    bt.base_oid, d.expr, i.integral,
                    i.integral AND (a.attidentity <> '' OR NOT l.in_default OR COALESCE(d.expr ~ '{{PlainNextval}}', false)),
-                   a.attidentity = '' AND NOT l.in_default AND NOT l.from_value
+                   NOT i.integral AND bt.base_oid IN ({{NumericTypes}}),
+                   a.attidentity = '' AND NOT l.in_default AND NOT l.from_value,
+                   -- Row level security that applies to the role would hide rows from MAX (PostgreSQL's check_enable_rls).
+                   rt.relrowsecurity AND NOT (SELECT r.rolsuper OR r.rolbypassrls FROM pg_catalog.pg_roles AS r WHERE r.rolname = current_user)
+                     AND (rt.relforcerowsecurity OR NOT pg_catalog.pg_has_role(rt.relowner, 'USAGE')),
+                   rt.relpersistence = 'u'
             FROM link AS l
+            JOIN pg_catalog.pg_class AS rt ON rt.oid = l.table_oid
             JOIN pg_catalog.pg_attribute AS a ON a.attrelid = l.table_oid AND a.attnum = l.attnum
             JOIN base_type AS bt ON bt.type_oid = a.atttypid
             LEFT JOIN pg_catalog.pg_attrdef AS ad ON ad.adrelid = l.table_oid AND ad.adnum = l.attnum
             CROSS JOIN LATERAL (SELECT pg_catalog.pg_get_expr(CASE WHEN a.attgenerated = '' THEN ad.adbin END, 0)) AS d (expr)
-            CROSS JOIN LATERAL (SELECT bt.base_oid IN ({{IntegralTypes}})) AS i (integral)
+            CROSS JOIN LATERAL (SELECT {{Integral}}) AS i (integral)
             WHERE NOT EXISTS (SELECT 1 FROM covered AS cv
                               WHERE cv.seq_oid = l.seq_oid AND cv.table_oid = l.table_oid AND cv.attnum = l.attnum)
         )
@@ -184,7 +190,19 @@ internal static class SequenceLinks
     /// <summary>The sequence Npgsql's EF Core provider creates for <c>UseHiLo()</c> (<c>NpgsqlModelExtensions.DefaultHiLoSequenceName</c>).</summary>
     public const string HiLo = "EntityFrameworkHiLoSequence";
 
-    private const string IntegralTypes = "'pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype, 'pg_catalog.int8'::pg_catalog.regtype";
+    // An integer type, or numeric with scale 0 (numeric(12,0), what Oracle NUMBER and SQL Server numeric(18,0)
+    // migrations leave), through domains; "a" is the column, "bt" its base type. numeric's typmod holds
+    // ((precision << 16) | scale) + 4 (VARHDRSZ).
+    private const string Integral = """
+        (bt.base_oid IN ('pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype, 'pg_catalog.int8'::pg_catalog.regtype)
+         OR (bt.base_oid = 'pg_catalog.numeric'::pg_catalog.regtype
+             AND CASE WHEN a.atttypmod >= 0 THEN a.atttypmod ELSE bt.base_typmod END >= 4
+             AND ((CASE WHEN a.atttypmod >= 0 THEN a.atttypmod ELSE bt.base_typmod END - 4) & 65535) = 0))
+        """;
+
+    // Numbers that are not integers (numeric with a fraction or no declared scale, floating point): not measured,
+    // but compared with the sequence, so that a collision among them is not passed over in silence.
+    private const string NumericTypes = "'pg_catalog.numeric'::pg_catalog.regtype, 'pg_catalog.float4'::pg_catalog.regtype, 'pg_catalog.float8'::pg_catalog.regtype";
 
     // A default that is nothing but nextval() of the sequence, as pg_get_expr prints it: nextval('s'::regclass),
     // (nextval('s'::regclass))::integer, or the late-bound nextval(('s'::text)::regclass). Inside an SQL literal.

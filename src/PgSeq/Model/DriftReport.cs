@@ -13,6 +13,10 @@ public sealed record DriftReport
     /// <summary>The server's version, as <c>server_version</c> reports it.</summary>
     public required string ServerVersion { get; init; }
 
+    /// <summary>True when the server is a hot standby (in recovery): it can be checked, but nothing can be repaired
+    /// there; repairs belong on the primary.</summary>
+    public bool OnStandby { get; init; }
+
     /// <summary>The sequences, sorted by name.</summary>
     public required IReadOnlyList<SequenceReport> Sequences { get; init; }
 

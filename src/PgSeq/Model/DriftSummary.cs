@@ -19,6 +19,9 @@ public sealed record DriftSummary
     /// <summary>Sequences with status <see cref="SequenceStatus.Skipped"/>.</summary>
     public int Skipped { get; init; }
 
+    /// <summary>Skipped sequences whose numbers the next value does not clear (<see cref="Finding.WouldCollide"/>).</summary>
+    public int SkippedCollisions { get; init; }
+
     /// <summary>Sequences with status <see cref="SequenceStatus.Error"/>.</summary>
     public int Error { get; init; }
 

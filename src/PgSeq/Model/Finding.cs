@@ -63,4 +63,14 @@ public enum Finding
 
     /// <summary>The sequence's name fits more than one column by the naming rules, so it is linked to none.</summary>
     AmbiguousName,
+
+    /// <summary>Row level security hides rows of a linked table from the connected role, so MAX would be wrong.</summary>
+    RowSecurity,
+
+    /// <summary>On a hot standby: the sequence or a linked table is UNLOGGED, and a standby keeps no data for it.</summary>
+    StandbyUnlogged,
+
+    /// <summary>No linked column can be measured, but one holds numbers (a numeric with a fraction, floating point)
+    /// that the sequence's next value does not clear: were it an integer column, the sequence would be in drift.</summary>
+    WouldCollide,
 }

@@ -67,7 +67,10 @@ internal static class Phrases
 
     // Columns that cannot be measured
     public static Phrase NotInteger(string columnType) =>
-        P("not_integer", "column type {0} is not an integer type; pgseq measures smallint, integer and bigint columns", columnType);
+        P("not_integer", "column type {0} is not an integer type; pgseq measures smallint, integer, bigint and numeric columns with scale 0", columnType);
+
+    public static Phrase WouldCollide(Phrase skipped, long next, string edge, string column) =>
+        P("would_collide", "{0}; yet the next value {1} is not past the {2} of {3}: were it an integer column, the sequence would be in drift, so move it by hand", skipped, next, edge, column);
 
     public static Phrase NotPlainDefault(string? expression) =>
         P("not_plain_default", "default {0} is not a plain nextval() call, so the column's values cannot be compared with the sequence", expression ?? "(none)");
@@ -80,6 +83,18 @@ internal static class Phrases
 
     public static Phrase ColumnNotReadable(string role, string column, string table) =>
         P("column_not_readable", "role {0} may not read {1}; GRANT SELECT ON {2} TO {0}", role, column, table);
+
+    public static Phrase RowSecurityApplies(string role, string table) =>
+        P("row_security", "row level security on {1} hides rows from role {0}, so MAX would come from part of the data; run as a role with BYPASSRLS, a superuser, or the table's owner", role, table);
+
+    public static Phrase RowSecurityForced(string role, string table) =>
+        P("row_security_forced", "{1} forces row level security even on its owner, so it hides rows from role {0} and MAX would come from part of the data; run as a role with BYPASSRLS or a superuser", role, table);
+
+    public static Phrase RowSecurityRefused(string serverMessage, Phrase subject) =>
+        P("row_security_refused", "{0} (on {1}): row level security hides rows from this role, so MAX would come from part of the data; run as a role with BYPASSRLS, a superuser, or the table's owner", serverMessage, subject);
+
+    public static Phrase StandbyUnlogged(Phrase relation) =>
+        P("standby_unlogged", "{0} is unlogged, and a hot standby keeps no data for it; check this sequence on the primary", relation);
 
     public static Phrase NotOwner(string role, string sequence, string owner) =>
         P("not_owner", "role {0} does not own sequence {1}, and holding nextval() callers off during the repair takes ALTER SEQUENCE; repair as {2} (or a member of that role)", role, sequence, owner);
@@ -106,6 +121,8 @@ internal static class Phrases
     public static Phrase SequenceSubject(string sequence) => P("subject_sequence", "sequence {0}", sequence);
 
     public static Phrase ColumnSubject(string column) => P("subject_column", "{0}", column);
+
+    public static Phrase TableSubject(string table) => P("subject_table", "table {0}", table);
 
     public static Phrase RepairSubject(string sequence, string tables) => P("subject_repair", "sequence {0} (tables {1})", sequence, tables);
 

@@ -64,6 +64,7 @@ public sealed record SequenceReport
     {
         SequenceStatus.Drift or SequenceStatus.CapacityCritical => Attention.Critical,
         SequenceStatus.CapacityWarning => Attention.Warning,
+        SequenceStatus.Skipped when Finding == Finding.WouldCollide => Attention.Warning,
         _ => Attention.None,
     };
 

@@ -9,6 +9,7 @@ DECLARE
     link_columns text[] := __LINK_COLUMNS__;
     link_from_value boolean[] := __LINK_FROM_VALUE__;
     link_optional boolean[] := __LINK_OPTIONAL__;
+    previous_row_security text := pg_catalog.current_setting('row_security');
     explicit_sequences oid[] := ARRAY[]::oid[];
     explicit_tables oid[] := ARRAY[]::oid[];
     explicit_columns int2[] := ARRAY[]::int2[];
@@ -22,6 +23,8 @@ DECLARE
     required numeric;
     goal numeric;
 BEGIN
+    -- MAX of the rows row level security lets through would be wrong: make such a table refuse the query instead.
+    PERFORM pg_catalog.set_config('row_security', 'off', true);
     FOR found_link IN __RESOLVE_LINKS__ LOOP
         CONTINUE WHEN link_optional[found_link.ord]
                       AND (found_link.seq_oid IS NULL OR NOT found_link.is_sequence OR found_link.attnum IS NULL);
@@ -45,6 +48,7 @@ BEGIN
         SELECT f.seq_oid::pg_catalog.regclass AS seq, s.seqincrement AS inc, s.seqmin AS min_value, s.seqmax AS max_value,
                CASE WHEN s.seqincrement > 0 THEN 'max' ELSE 'min' END AS aggregate,
                pg_catalog.bool_or(f.app_block) FILTER (WHERE f.measured) AS app,
+               pg_catalog.string_agg(DISTINCT f.table_oid::pg_catalog.regclass::text, ', ') FILTER (WHERE f.measured AND f.rls_hidden) AS hidden,
                pg_catalog.string_agg(DISTINCT f.table_oid::pg_catalog.regclass::text, ', ') FILTER (WHERE f.measured) AS tables,
                pg_catalog.string_agg(pg_catalog.format('SELECT __EXTREME__',
                    CASE WHEN s.seqincrement > 0 THEN 'max' ELSE 'min' END, f.attname, f.table_oid::pg_catalog.regclass), ' UNION ALL ')
@@ -59,6 +63,10 @@ BEGIN
            AND pg_catalog.bool_or((wanted IS NULL OR f.table_oid = ANY (wanted)) AND __IN_SCOPE__)
         ORDER BY f.seq_oid::pg_catalog.regclass::text
     LOOP
+        IF g.hidden IS NOT NULL THEN
+            RAISE EXCEPTION 'pgseq: row level security on % hides rows from role %, so MAX would come from part of the data; run the migration as a role with BYPASSRLS, a superuser, or the owner of a table that does not FORCE ROW LEVEL SECURITY',
+                g.hidden, current_user;
+        END IF;
         EXECUTE pg_catalog.format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', g.tables);
         EXECUTE pg_catalog.format('ALTER SEQUENCE %s INCREMENT BY %s', g.seq, g.inc);
         EXECUTE pg_catalog.format('SELECT pg_catalog.%s(v) FROM (%s) AS x (v)', g.aggregate, g.probes) INTO extreme;
@@ -71,5 +79,6 @@ BEGIN
             RAISE NOTICE 'pgseq: % next value % -> %', g.seq, current_next, goal;
         END IF;
     END LOOP;
+    PERFORM pg_catalog.set_config('row_security', previous_row_security, true);
 END
 $pgseq$;

@@ -45,6 +45,7 @@ internal static class RepairScript
             .. flush,
             $"SET LOCAL lock_timeout = '{Durations.Setting(options.LockTimeout)}'",
             $"SET LOCAL statement_timeout = '{Durations.Setting(options.StatementTimeout)}'",
+            "SET LOCAL row_security = off",
             $"LOCK TABLE {string.Join(", ", tables)} IN SHARE ROW EXCLUSIVE MODE",
             hold == SequenceHold.AlterPersistence
                 ? $"ALTER SEQUENCE {sequence.Name} SET {(sequence.Unlogged ? "UNLOGGED" : "LOGGED")}"

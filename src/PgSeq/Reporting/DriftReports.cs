@@ -64,6 +64,7 @@ internal static class DriftReports
         {
             Database = session.Database,
             ServerVersion = session.ServerVersion,
+            OnStandby = session.InRecovery,
             Sequences = sequences,
             Summary = counter.Summary,
             LongestLockHeld = counter.LongestLockHeld,

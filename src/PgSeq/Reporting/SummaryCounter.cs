@@ -4,7 +4,7 @@ namespace PgSeq.Reporting;
 /// need the whole list again.</summary>
 internal sealed class SummaryCounter
 {
-    private int _sequences, _ok, _drift, _skipped, _error, _busy, _repaired, _collisions, _repairable, _capacityWarning, _capacityCritical, _unlinked;
+    private int _sequences, _ok, _drift, _skipped, _skippedCollisions, _error, _busy, _repaired, _collisions, _repairable, _capacityWarning, _capacityCritical, _unlinked;
     private Attention _attention;
 
     /// <summary>The longest lock hold of the repairs counted so far; null when none was applied.</summary>
@@ -18,7 +18,7 @@ internal sealed class SummaryCounter
         {
             case SequenceStatus.Ok: _ok++; break;
             case SequenceStatus.Drift: _drift++; break;
-            case SequenceStatus.Skipped: _skipped++; break;
+            case SequenceStatus.Skipped: _skipped++; _skippedCollisions += report.Finding == Finding.WouldCollide ? 1 : 0; break;
             case SequenceStatus.Error: _error++; break;
             case SequenceStatus.Busy: _busy++; break;
             case SequenceStatus.CapacityWarning: _capacityWarning++; break;
@@ -52,6 +52,7 @@ internal sealed class SummaryCounter
         Ok = _ok,
         Drift = _drift,
         Skipped = _skipped,
+        SkippedCollisions = _skippedCollisions,
         Error = _error,
         Busy = _busy,
         Repaired = _repaired,

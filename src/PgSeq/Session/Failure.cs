@@ -12,6 +12,11 @@ internal sealed record Failure(SequenceStatus Status, Finding Finding, Phrase Re
     /// <summary>Classifies <paramref name="error"/>, raised while working on <paramref name="subject"/>.</summary>
     public static Failure FromServerError(PostgresException error, Phrase subject, CheckOptions options) => error.SqlState switch
     {
+        // With row_security off, a table whose policies apply to the role refuses the query.
+        PostgresErrorCodes.InsufficientPrivilege when error.MessageText.Contains("row-level security", StringComparison.Ordinal) =>
+            new(SequenceStatus.Error, Finding.RowSecurity, Phrases.RowSecurityRefused(error.MessageText, subject)),
+        PostgresErrorCodes.FeatureNotSupported when error.MessageText.Contains("during recovery", StringComparison.Ordinal) =>
+            new(SequenceStatus.Skipped, Finding.StandbyUnlogged, Phrases.StandbyUnlogged(subject)),
         PostgresErrorCodes.LockNotAvailable => new(SequenceStatus.Busy, Finding.LockTimeout,
             Phrases.LockTimeout(subject, Durations.Format(options.LockTimeout))),
         PostgresErrorCodes.DeadlockDetected => new(SequenceStatus.Busy, Finding.LockTimeout, Phrases.Deadlock(subject)),

@@ -9,8 +9,8 @@ namespace PgSeq.Session;
 /// <param name="VersionNumber">server_version_num, such as 150018.</param>
 internal sealed record SessionInfo(string Database, string User, string ServerVersion, bool InRecovery, bool ReadOnly, int VersionNumber)
 {
-    /// <summary>statement_timeout and lock_timeout as they were before pgseq set its own.</summary>
-    public (string Statement, string Lock) PreviousTimeouts { get; init; }
+    /// <summary>The settings pgseq changes, as they were before.</summary>
+    public required SessionSettings PreviousSettings { get; init; }
 
     /// <summary>Refuses a repair run on a server or session that cannot change sequences.</summary>
     /// <exception cref="PgSeqException">A hot standby, or read-only transactions by default.</exception>

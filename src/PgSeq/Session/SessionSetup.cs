@@ -2,14 +2,20 @@ using Npgsql;
 
 namespace PgSeq.Session;
 
-/// <summary>Bounds every query and lock wait of the session and reads what the session may do.</summary>
+/// <summary>
+/// Bounds every query and lock wait of the session, turns row level security off, and reads what the session may do.
+/// With <c>row_security = off</c> (as pg_dump runs) a query on a table whose policies apply to the role fails instead
+/// of returning the rows the policies let through: MAX() of part of the rows would be a wrong answer, not a slow one.
+/// </summary>
 internal static class SessionSetup
 {
     private const string Sql = """
         SELECT pg_catalog.current_setting('statement_timeout') AS previous_statement_timeout,
                pg_catalog.current_setting('lock_timeout') AS previous_lock_timeout,
+               pg_catalog.current_setting('row_security') AS previous_row_security,
                pg_catalog.set_config('statement_timeout', $1, false),
                pg_catalog.set_config('lock_timeout', $2, false),
+               pg_catalog.set_config('row_security', 'off', false),
                pg_catalog.current_database() AS database,
                pg_catalog.quote_ident(current_user) AS role,
                pg_catalog.current_setting('server_version') AS server_version,
@@ -19,10 +25,11 @@ internal static class SessionSetup
         """;
 
     private const string RestoreSql = """
-        SELECT pg_catalog.set_config('statement_timeout', $1, false), pg_catalog.set_config('lock_timeout', $2, false)
+        SELECT pg_catalog.set_config('statement_timeout', $1, false), pg_catalog.set_config('lock_timeout', $2, false),
+               pg_catalog.set_config('row_security', $3, false)
         """;
 
-    /// <summary>Sets <c>statement_timeout</c> and <c>lock_timeout</c> for the session and returns what it is connected to.</summary>
+    /// <summary>Sets <c>statement_timeout</c>, <c>lock_timeout</c> and <c>row_security</c> for the session and returns what it is connected to.</summary>
     /// <param name="connection">An open connection.</param>
     /// <param name="options">The timeouts.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -53,16 +60,24 @@ internal static class SessionSetup
             reader.GetBoolean(reader.GetOrdinal("read_only")),
             reader.GetInt32(reader.GetOrdinal("version_number")))
         {
-            PreviousTimeouts = (reader.GetString(reader.GetOrdinal("previous_statement_timeout")), reader.GetString(reader.GetOrdinal("previous_lock_timeout"))),
+            PreviousSettings = new(
+                reader.GetString(reader.GetOrdinal("previous_statement_timeout")),
+                reader.GetString(reader.GetOrdinal("previous_lock_timeout")),
+                reader.GetString(reader.GetOrdinal("previous_row_security"))),
         };
     }
 
-    /// <summary>Puts back the timeouts a caller's connection had before pgseq used it.</summary>
+    /// <summary>Puts back the settings a caller's connection had before pgseq used it.</summary>
     public static async Task RestoreAsync(NpgsqlConnection connection, SessionInfo session)
     {
         await using var command = new NpgsqlCommand(RestoreSql, connection)
         {
-            Parameters = { new() { Value = session.PreviousTimeouts.Statement }, new() { Value = session.PreviousTimeouts.Lock } },
+            Parameters =
+            {
+                new() { Value = session.PreviousSettings.StatementTimeout },
+                new() { Value = session.PreviousSettings.LockTimeout },
+                new() { Value = session.PreviousSettings.RowSecurity },
+            },
         };
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }

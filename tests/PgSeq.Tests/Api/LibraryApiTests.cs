@@ -15,7 +15,7 @@ public sealed class LibraryApiTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task Check_on_the_callers_connection_sees_its_uncommitted_rows_and_restores_its_timeouts()
+    public async Task Check_on_the_callers_connection_sees_its_uncommitted_rows_and_restores_its_timeouts_and_row_security()
     {
         await using var db = await server.CreateDatabaseAsync();
         await db.ExecuteAsync("CREATE TABLE t (id serial PRIMARY KEY);");
@@ -29,6 +29,7 @@ public sealed class LibraryApiTests(PostgresServer server)
         Assert.Equal(77, report.For("public.t_id_seq").ColumnExtreme);
         Assert.Equal("42s", await ScalarAsync(connection, "SHOW statement_timeout"));
         Assert.Equal("0", await ScalarAsync(connection, "SHOW lock_timeout"));
+        Assert.Equal("on", await ScalarAsync(connection, "SHOW row_security"));
     }
 
     [Fact]

@@ -122,6 +122,39 @@ public sealed class BadInputTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task On_a_hot_standby_unlogged_sequences_and_tables_are_reported_unreadable_there_without_failing_the_check()
+    {
+        Assert.SkipUnless(server.OwnsCluster, "a standby needs a primary of the tests' own");
+        await using var primary = await PostgresServer.StartPrivateAsync();
+        await using var db = await primary.CreateDatabaseAsync();
+        await db.ExecuteAsync("""
+            CREATE TABLE kept (id serial); INSERT INTO kept DEFAULT VALUES;
+            CREATE UNLOGGED TABLE scratch (id serial); INSERT INTO scratch VALUES (5);
+            """);
+        if (await db.ScalarAsync<int>("SELECT current_setting('server_version_num')::int") >= 150000)
+        {
+            await db.ExecuteAsync("CREATE UNLOGGED SEQUENCE cache_seq; CREATE TABLE cache (id int DEFAULT nextval('cache_seq')); INSERT INTO cache VALUES (9);");
+        }
+
+        await using var standby = await primary.StartStandbyAsync();
+        var url = $"postgresql://{standby.SuperUser}@{standby.Host}:{standby.Port}/{db.Name}";
+        await Eventually.HoldsAsync(async () => (await CliRunner.RunAsync("check", "--json", url)).Stdout.Contains("scratch", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the standby has replayed the tables");
+
+        var clean = await CliRunner.RunAsync("check", url);
+        await db.ExecuteAsync("INSERT INTO kept VALUES (50)");
+        await Eventually.HoldsAsync(async () => (await CliRunner.RunAsync("check", url)).ExitCode == 2, TimeSpan.FromSeconds(30), "the standby has replayed the drift");
+        var drift = await CliRunner.RunAsync("check", url);
+
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        // From PostgreSQL 15 on, the serial sequence of an unlogged table is unlogged too; before, only the table is.
+        Assert.Matches(@"skipped public\.scratch_id_seq: (table public\.scratch|sequence public\.scratch_id_seq) is unlogged, and a hot standby keeps no data for it; check this sequence on the primary", clean.Stdout);
+        Assert.DoesNotContain("error", clean.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("pgseq: error", clean.Stderr, StringComparison.Ordinal);
+        Assert.Contains("This is a hot standby: run `pgseq fix` against the primary to repair.", drift.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Run `pgseq fix` to repair.", drift.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_max_that_exceeds_the_statement_timeout_is_an_error_for_its_sequence_and_the_others_go_on()
     {
         await using var db = await server.CreateDatabaseAsync();

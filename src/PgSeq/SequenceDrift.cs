@@ -21,9 +21,24 @@ public static class SequenceDrift
     /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
     public static async Task<DriftReport> CheckAsync(NpgsqlDataSource dataSource, CheckOptions? options = null, CancellationToken cancellationToken = default)
     {
+        await using var reader = await OpenCheckAsync(dataSource, options, cancellationToken);
+        return await reader.CollectAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Like <see cref="CheckAsync(NpgsqlDataSource, CheckOptions?, CancellationToken)"/>, but hands out the sequences one
+    /// at a time as they are checked, for databases with more sequences than their reports should take memory for.
+    /// </summary>
+    /// <param name="dataSource">Where to connect.</param>
+    /// <param name="options">Scope and timeouts; defaults examine every user schema.</param>
+    /// <param name="cancellationToken">Cancels opening the reader.</param>
+    /// <returns>The reader; dispose it to close its connections.</returns>
+    /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
+    public static async Task<DriftReportReader> OpenCheckAsync(NpgsqlDataSource dataSource, CheckOptions? options = null, CancellationToken cancellationToken = default)
+    {
         options = Validated(options ?? new CheckOptions());
-        await using var workers = await Workers.OpenAsync(dataSource, options, cancellationToken);
-        return await DriftReports.CheckAsync(workers, options, cancellationToken);
+        var workers = await Workers.OpenAsync(dataSource, options, cancellationToken);
+        return await OpenedAsync(workers, () => DriftReports.OpenCheckAsync(workers, options, cancellationToken));
     }
 
     /// <summary>
@@ -39,8 +54,9 @@ public static class SequenceDrift
         CallerConnection.EnsureOpen(connection);
         options = Validated(options ?? new CheckOptions());
         var inTransaction = await CallerConnection.InTransactionAsync(connection, cancellationToken);
-        await using var workers = await Workers.AttachAsync(connection, options, inTransaction, cancellationToken);
-        return await DriftReports.CheckAsync(workers, options, cancellationToken);
+        var workers = await Workers.AttachAsync(connection, options, inTransaction, cancellationToken);
+        await using var reader = await OpenedAsync(workers, () => DriftReports.OpenCheckAsync(workers, options, cancellationToken));
+        return await reader.CollectAsync(cancellationToken);
     }
 
     /// <summary>
@@ -58,9 +74,27 @@ public static class SequenceDrift
     /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
     public static async Task<DriftReport> FixAsync(NpgsqlDataSource dataSource, FixOptions? options = null, CancellationToken cancellationToken = default)
     {
+        await using var reader = await OpenFixAsync(dataSource, options, cancellationToken);
+        return await reader.CollectAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Like <see cref="FixAsync(NpgsqlDataSource, FixOptions?, CancellationToken)"/>, but repairs and hands out the
+    /// sequences a batch at a time as the run goes, for databases with more sequences than their reports should take
+    /// memory for. Cancelling the reading stops the run after the batch being repaired (see
+    /// <see cref="DriftReportReader.ReadAllAsync"/>).
+    /// </summary>
+    /// <param name="dataSource">Where to connect.</param>
+    /// <param name="options">Scope, timeouts, and how to repair.</param>
+    /// <param name="cancellationToken">Cancels opening the reader.</param>
+    /// <returns>The reader; dispose it to close its connections.</returns>
+    /// <exception cref="PgSeqException">The server is read-only (a hot standby, or read-only transactions by default).</exception>
+    /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
+    public static async Task<DriftReportReader> OpenFixAsync(NpgsqlDataSource dataSource, FixOptions? options = null, CancellationToken cancellationToken = default)
+    {
         options = Validated(options ?? new FixOptions());
-        await using var workers = await Workers.OpenAsync(dataSource, options, cancellationToken);
-        return await DriftReports.FixAsync(workers, options, RepairBoundary.Transaction, cancellationToken);
+        var workers = await Workers.OpenAsync(dataSource, options, cancellationToken);
+        return await OpenedAsync(workers, () => DriftReports.OpenFixAsync(workers, options, RepairBoundary.Transaction, cancellationToken));
     }
 
     /// <summary>
@@ -79,8 +113,9 @@ public static class SequenceDrift
         CallerConnection.EnsureOpen(connection);
         await CallerConnection.EnsureNoTransactionAsync(connection, cancellationToken);
         options = Validated(options ?? new FixOptions());
-        await using var workers = await Workers.AttachAsync(connection, options, inTransaction: false, cancellationToken);
-        return await DriftReports.FixAsync(workers, options, RepairBoundary.Transaction, cancellationToken);
+        var workers = await Workers.AttachAsync(connection, options, inTransaction: false, cancellationToken);
+        await using var reader = await OpenedAsync(workers, () => DriftReports.OpenFixAsync(workers, options, RepairBoundary.Transaction, cancellationToken));
+        return await reader.CollectAsync(cancellationToken);
     }
 
     /// <summary>
@@ -99,8 +134,23 @@ public static class SequenceDrift
     {
         var connection = await CallerConnection.OfTransactionAsync(transaction, cancellationToken);
         options = Validated(options ?? new FixOptions());
-        await using var workers = await Workers.AttachAsync(connection, options, inTransaction: true, cancellationToken);
-        return await DriftReports.FixAsync(workers, options, RepairBoundary.Savepoint, cancellationToken);
+        var workers = await Workers.AttachAsync(connection, options, inTransaction: true, cancellationToken);
+        await using var reader = await OpenedAsync(workers, () => DriftReports.OpenFixAsync(workers, options, RepairBoundary.Savepoint, cancellationToken));
+        return await reader.CollectAsync(cancellationToken);
+    }
+
+    // The reader owns the connections from here on; if it cannot be made, they are closed (or given back) at once.
+    private static async Task<DriftReportReader> OpenedAsync(Workers workers, Func<Task<DriftReportReader>> open)
+    {
+        try
+        {
+            return await open();
+        }
+        catch
+        {
+            await workers.DisposeAsync();
+            throw;
+        }
     }
 
     private static T Validated<T>(T options)

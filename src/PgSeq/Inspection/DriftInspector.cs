@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PgSeq.Catalog;
 using PgSeq.Diagnosis;
 using PgSeq.Probing;
@@ -9,9 +10,15 @@ namespace PgSeq.Inspection;
 internal static class DriftInspector
 {
     /// <summary>
-    /// Inspects every sequence in scope, in name order; failures on one sequence become its verdict, never the run's.
-    /// A queue because the caller consumes it once: each inspection (with its catalog row) is released as soon as its
-    /// report is built, so 100,000 of both are never held at once.
+    /// Sequences inspected together: enough for every connection to fill its round trips (4 connections of 500 probes),
+    /// few enough that 100,000 sequences never have their states, probes and reports in memory at once.
+    /// </summary>
+    public const int WindowSize = 4000;
+
+    /// <summary>
+    /// Inspects every sequence in scope in name order, <see cref="WindowSize"/> at a time; failures on one sequence become
+    /// its verdict, never the run's. The catalog is read once; each window's sequences are read, probed and diagnosed
+    /// when the caller asks for the window, and released from the run once it has.
     /// </summary>
     /// <param name="workers">The connections to the database examined.</param>
     /// <param name="options">Scope and timeouts.</param>
@@ -19,57 +26,87 @@ internal static class DriftInspector
     /// <param name="floors">After a migration, the next value of each source sequence by name: a floor for the target's.</param>
     /// <param name="lookUpNextValue">Whether to find out if a drifted sequence's very next value is taken (for the report).</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
-    public static async Task<Queue<SequenceInspection>> InspectAsync(
-        Workers workers, CheckOptions options, RepairPolicy policy, IReadOnlyDictionary<string, long> floors, bool lookUpNextValue, CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<IReadOnlyList<SequenceInspection>> InspectAsync(
+        Workers workers, CheckOptions options, RepairPolicy policy, IReadOnlyDictionary<string, long> floors, bool lookUpNextValue,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var session = workers.Session;
         new ProgressCounter(options.Progress, RunPhase.Discovering, 0).Start();
-        var sequences = new RelationFilter(options).Apply(await SequenceCatalog.LoadAsync(workers.Main, options, cancellationToken));
-
-        // A standby keeps no data for unlogged sequences: reading one fails.
-        var readable = sequences.Where(s => s.CanRead && !(session.InRecovery && s.Unlogged)).ToList();
-        var reading = new ProgressCounter(options.Progress, RunPhase.ReadingSequences, readable.Count).Start();
-        var stateRows = await workers.RunAsync(readable, (connection, slice) => SequenceStateReader.ReadAsync(connection, workers.InTransaction, slice, options, reading.Add, cancellationToken), cancellationToken);
-        var states = readable.Zip(stateRows).ToDictionary(p => p.First.Oid, p => p.Second);
-
-        var inspections = new Dictionary<uint, SequenceInspection>();
-        var probeTargets = new List<(CatalogSequence Sequence, long? NextValue)>();
-        var comparable = new List<(CatalogSequence Sequence, long NextValue)>();
-        foreach (var sequence in sequences)
+        var sequences = new RelationFilter(options).Apply(await SequenceCatalog.LoadAsync(workers.Main, options, cancellationToken)).ToArray();
+        var run = new Run(workers, options, policy, floors, lookUpNextValue,
+            new ProgressCounter(options.Progress, RunPhase.ReadingSequences, sequences.Count(s => s.CanRead)).Start(),
+            new ProgressCounter(options.Progress, RunPhase.Measuring, sequences.Sum(s => s.MeasuredColumns.Count())).Start());
+        for (var start = 0; start < sequences.Length; start += WindowSize)
         {
-            if (Precheck(sequence, session, states) is not { } early)
+            var window = sequences[start..Math.Min(sequences.Length, start + WindowSize)];
+            yield return await run.InspectAsync(window, cancellationToken);
+
+            // The window's catalog rows live on only where its reports need them.
+            Array.Clear(sequences, start, window.Length);
+        }
+    }
+
+    // One run's inspection of its windows, with what every window needs.
+    private sealed class Run(
+        Workers workers, CheckOptions options, RepairPolicy policy, IReadOnlyDictionary<string, long> floors, bool lookUpNextValue,
+        ProgressCounter reading, ProgressCounter measuring)
+    {
+        public async Task<IReadOnlyList<SequenceInspection>> InspectAsync(CatalogSequence[] window, CancellationToken cancellationToken)
+        {
+            var session = workers.Session;
+
+            // A standby keeps no data for unlogged sequences: reading one fails.
+            var readable = window.Where(s => s.CanRead && !(session.InRecovery && s.Unlogged)).ToList();
+            var stateRows = await workers.RunAsync(readable, (connection, slice) => SequenceStateReader.ReadAsync(connection, workers.InTransaction, slice, options, reading.Add, cancellationToken), cancellationToken);
+            var states = readable.Zip(stateRows).ToDictionary(p => p.First.Oid, p => p.Second);
+
+            var inspections = new SequenceInspection[window.Length];
+            var probeTargets = new List<(CatalogSequence Sequence, long? NextValue)>();
+            var probed = new List<int>();
+            var comparable = new List<(CatalogSequence Sequence, long NextValue)>();
+            var compared = new List<int>();
+            for (var i = 0; i < window.Length; i++)
             {
-                probeTargets.Add((sequence, DriftDiagnosis.NextValue(sequence.Definition, states[sequence.Oid].Value)));
-                continue;
+                var sequence = window[i];
+                if (Precheck(sequence, session, states) is not { } early)
+                {
+                    probeTargets.Add((sequence, DriftDiagnosis.NextValue(sequence.Definition, states[sequence.Oid].Value)));
+                    probed.Add(i);
+                    continue;
+                }
+
+                inspections[i] = early;
+                if (early.Verdict is { Finding: Finding.NotMeasurable, NextValue: { } next } && sequence.ComparableColumns.Any())
+                {
+                    comparable.Add((sequence, next));
+                    compared.Add(i);
+                }
             }
 
-            inspections[sequence.Oid] = early;
-            if (early.Verdict is { Finding: Finding.NotMeasurable, NextValue: { } next } && sequence.ComparableColumns.Any())
+            var extremes = await workers.RunAsync(probeTargets, (connection, slice) => ColumnExtremeProbe.ReadAsync(connection, workers.InTransaction, slice, options, lookUpNextValue, measuring.Add, cancellationToken), cancellationToken);
+            for (var k = 0; k < probeTargets.Count; k++)
             {
-                comparable.Add((sequence, next));
+                var sequence = probeTargets[k].Sequence;
+                var state = states[sequence.Oid].Value;
+                inspections[probed[k]] = extremes[k].Failure is { } failure
+                    ? new SequenceInspection(sequence, state, null, Verdict.Failed(failure))
+                    : new SequenceInspection(sequence, state, extremes[k].Value, DriftDiagnosis.Diagnose(sequence.Definition, state, extremes[k].Value, policy, Floor(floors, sequence), sequence.ApplicationAllocates));
             }
-        }
 
-        var measuring = new ProgressCounter(options.Progress, RunPhase.Measuring, probeTargets.Sum(t => t.Sequence.MeasuredColumns.Count())).Start();
-        var extremes = await workers.RunAsync(probeTargets, (connection, slice) => ColumnExtremeProbe.ReadAsync(connection, workers.InTransaction, slice, options, lookUpNextValue, measuring.Add, cancellationToken), cancellationToken);
-        foreach (var ((sequence, _), columns) in probeTargets.Zip(extremes))
-        {
-            var state = states[sequence.Oid].Value;
-            inspections[sequence.Oid] = columns.Failure is { } failure
-                ? new SequenceInspection(sequence, state, null, Verdict.Failed(failure))
-                : new SequenceInspection(sequence, state, columns.Value, DriftDiagnosis.Diagnose(sequence.Definition, state, columns.Value, policy, Floor(floors, sequence), sequence.ApplicationAllocates));
-        }
+            var reached = await workers.RunAsync(comparable, (connection, slice) => ComparableProbe.ReadAsync(connection, workers.InTransaction, slice, options, cancellationToken), cancellationToken);
+            for (var k = 0; k < comparable.Count; k++)
+            {
+                if (reached[k])
+                {
+                    var (sequence, next) = comparable[k];
+                    var skipped = inspections[compared[k]];
+                    var column = sequence.ComparableColumns.First();
+                    var reason = Phrases.WouldCollide(skipped.Verdict.Reason, next, sequence.Definition.Descending ? "MIN" : "MAX", $"{column.QualifiedName} {column.Link.ColumnType}");
+                    inspections[compared[k]] = skipped with { Verdict = Verdict.Failed(new Failure(SequenceStatus.Skipped, Finding.WouldCollide, reason), next) };
+                }
+            }
 
-        var reached = await workers.RunAsync(comparable, (connection, slice) => ComparableProbe.ReadAsync(connection, workers.InTransaction, slice, options, cancellationToken), cancellationToken);
-        foreach (var ((sequence, next), collides) in comparable.Zip(reached).Where(p => p.Second))
-        {
-            var skipped = inspections[sequence.Oid];
-            var column = sequence.ComparableColumns.First();
-            var reason = Phrases.WouldCollide(skipped.Verdict.Reason, next, sequence.Definition.Descending ? "MIN" : "MAX", $"{column.QualifiedName} {column.Link.ColumnType}");
-            inspections[sequence.Oid] = skipped with { Verdict = Verdict.Failed(new Failure(SequenceStatus.Skipped, Finding.WouldCollide, reason), next) };
+            return inspections;
         }
-
-        return new Queue<SequenceInspection>(sequences.Select(s => inspections[s.Oid]));
     }
 
     private static long? Floor(IReadOnlyDictionary<string, long> floors, CatalogSequence sequence) =>

@@ -16,6 +16,7 @@ internal sealed class FixRun
     private readonly RepairBoundary _boundary;
     private readonly IReadOnlyDictionary<string, long> _floors;
     private readonly SequenceHold _hold;
+    private ProgressCounter? _repairing;
 
     /// <param name="workers">The connections, with what the session may do.</param>
     /// <param name="options">Scope, timeouts and how to repair.</param>
@@ -35,15 +36,17 @@ internal sealed class FixRun
     public RepairPolicy Policy { get; }
 
     /// <summary>
-    /// Repairs what needs it among <paramref name="inspections"/> and hands each, by its position, to
+    /// Repairs what needs it among <paramref name="inspections"/> (one window of the run; called once per window) and
+    /// hands each, by its position, to
     /// <paramref name="settle"/>: at once when nothing is to be done, else once its repair transaction ends. A cancelled
     /// or broken run still settles every sequence (those not reached as unchanged) before the exception propagates.
     /// </summary>
-    public async Task RunAsync(Queue<SequenceInspection> inspections, Action<int, RepairDecision> settle, CancellationToken cancellationToken)
+    public async Task RunAsync(IReadOnlyList<SequenceInspection> inspections, Action<int, RepairDecision> settle, CancellationToken cancellationToken)
     {
         var pending = new List<(int Index, RepairJob Job, SequenceInspection Inspection, Func<string> Script)>();
-        for (var index = 0; inspections.TryDequeue(out var inspection); index++)
+        for (var index = 0; index < inspections.Count; index++)
         {
+            var inspection = inspections[index];
             if (inspection.Verdict.Move is not { } move)
             {
                 settle(index, RepairDecision.Unchanged(inspection));
@@ -67,7 +70,8 @@ internal sealed class FixRun
             }
         }
 
-        var repairing = new ProgressCounter(_options.Progress, RunPhase.Repairing, pending.Count).Start();
+        var repairing = _repairing ??= new ProgressCounter(_options.Progress, RunPhase.Repairing, 0);
+        repairing.Grow(pending.Count);
         try
         {
             await _workers.RunAsync(

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PgSeq.Cutover;
 using PgSeq.Diagnosis;
 using PgSeq.Inspection;
@@ -6,29 +7,21 @@ using PgSeq.Session;
 
 namespace PgSeq.Reporting;
 
-/// <summary>A check or a fix on prepared connections, from inspection through repair to the report: the one place
-/// where the layers meet.</summary>
+/// <summary>A check or a fix on prepared connections, from inspection through repair to the reports, one sequence at a
+/// time: the one place where the layers meet.</summary>
 internal static class DriftReports
 {
-    /// <summary>Inspects every sequence in scope and reports on each; reads only.</summary>
-    public static async Task<DriftReport> CheckAsync(Workers workers, CheckOptions options, CancellationToken cancellationToken)
+    /// <summary>Opens a check: the source of a migration is read now, the sequences when they are read.</summary>
+    public static async Task<DriftReportReader> OpenCheckAsync(Workers workers, CheckOptions options, CancellationToken cancellationToken)
     {
         var source = await MigrationSource.ReadAsync(options, cancellationToken);
-        var inspections = await DriftInspector.InspectAsync(workers, options, RepairPolicy.Default, source.Floors, lookUpNextValue: true, cancellationToken);
-        var factory = new ReportFactory(options, source.Floors);
-        var reports = new SequenceReport[inspections.Count];
-        for (var i = 0; inspections.TryDequeue(out var inspection); i++)
-        {
-            reports[i] = factory.Checked(inspection);
-        }
-
-        return Report(workers.Session, reports, source);
+        var totals = new ReportTotals(source);
+        return new DriftReportReader(workers, totals, token => CheckAsync(workers, options, source, totals, token));
     }
 
-    /// <summary>Inspects every sequence in scope, repairs the drifted ones, and reports the state each was left in.</summary>
+    /// <summary>Opens a fix: refuses a session that cannot write (unless only planning), reads the source of a migration.</summary>
     /// <exception cref="PgSeqException">The session cannot write (and this is not a dry run).</exception>
-    /// <exception cref="RepairInterruptedException">Cancelled; carries what was done.</exception>
-    public static async Task<DriftReport> FixAsync(Workers workers, FixOptions options, RepairBoundary boundary, CancellationToken cancellationToken)
+    public static async Task<DriftReportReader> OpenFixAsync(Workers workers, FixOptions options, RepairBoundary boundary, CancellationToken cancellationToken)
     {
         if (!options.DryRun)
         {
@@ -36,39 +29,78 @@ internal static class DriftReports
         }
 
         var source = await MigrationSource.ReadAsync(options, cancellationToken);
-        var run = new FixRun(workers, options, boundary, source.Floors);
-        var inspections = await DriftInspector.InspectAsync(workers, options, run.Policy, source.Floors, lookUpNextValue: options.DryRun, cancellationToken);
-        var factory = new ReportFactory(options, source.Floors);
-        var reports = new SequenceReport[inspections.Count];
-        try
-        {
-            await run.RunAsync(inspections, (index, decision) => reports[index] = factory.Fixed(decision), cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new RepairInterruptedException(Report(workers.Session, reports, source), cancellationToken);
-        }
-
-        return Report(workers.Session, reports, source);
+        var totals = new ReportTotals(source);
+        return new DriftReportReader(workers, totals, token => FixAsync(workers, options, boundary, source, totals, token));
     }
 
-    private static DriftReport Report(SessionInfo session, IReadOnlyList<SequenceReport> sequences, MigrationSource source)
+    // Inspects every sequence in scope and reports on each; reads only.
+    private static async IAsyncEnumerable<SequenceReport> CheckAsync(
+        Workers workers, CheckOptions options, MigrationSource source, ReportTotals totals, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var counter = new SummaryCounter();
-        foreach (var sequence in sequences)
+        var factory = new ReportFactory(options, source.Floors);
+        await foreach (var window in DriftInspector.InspectAsync(workers, options, RepairPolicy.Default, source.Floors, lookUpNextValue: true, cancellationToken))
         {
-            counter.Add(sequence);
+            foreach (var inspection in window)
+            {
+                var report = factory.Checked(inspection);
+                totals.Add(report);
+                yield return report;
+            }
         }
 
-        return new DriftReport
+        totals.End(interrupted: false);
+    }
+
+    // Inspects every sequence in scope, repairs the drifted ones window by window, and reports the state each was left
+    // in. Cancelled, it still reports the window it was repairing (each sequence repaired or rolled back), then stops.
+    private static async IAsyncEnumerable<SequenceReport> FixAsync(
+        Workers workers, FixOptions options, RepairBoundary boundary, MigrationSource source, ReportTotals totals, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var run = new FixRun(workers, options, boundary, source.Floors);
+        var factory = new ReportFactory(options, source.Floors);
+        await using var windows = DriftInspector.InspectAsync(workers, options, run.Policy, source.Floors, lookUpNextValue: options.DryRun, cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        while (true)
         {
-            Database = session.Database,
-            ServerVersion = session.ServerVersion,
-            OnStandby = session.InRecovery,
-            Sequences = sequences,
-            Summary = counter.Summary,
-            LongestLockHeld = counter.LongestLockHeld,
-            Cutover = source.Database is null ? null : SourceReader.Compare(source.Database, source.Sequences, sequences),
-        };
+            // Cancelled between windows, the run is as interrupted as within one: earlier windows were repaired.
+            try
+            {
+                if (!await windows.MoveNextAsync())
+                {
+                    break;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                totals.End(interrupted: true);
+                throw;
+            }
+
+            var window = windows.Current;
+            var reports = new SequenceReport[window.Count];
+            var interrupted = false;
+            try
+            {
+                await run.RunAsync(window, (index, decision) => reports[index] = factory.Fixed(decision), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                interrupted = true;
+            }
+
+            foreach (var report in reports)
+            {
+                totals.Add(report);
+                yield return report;
+            }
+
+            if (interrupted)
+            {
+                totals.End(interrupted: true);
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
+
+        totals.End(interrupted: false);
     }
 }

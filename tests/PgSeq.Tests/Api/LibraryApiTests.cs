@@ -116,4 +116,67 @@ public sealed class LibraryApiTests(PostgresServer server)
         await transaction.CommitAsync(Cancel);
         await Assert.ThrowsAsync<ArgumentException>(() => SequenceDrift.FixAsync(transaction, null, Cancel));
     }
+
+    // 4,200 sequences: more than one window of the run (4,000), in three tables of 1,400 serial columns.
+    private const string ManySequences = """
+        DO $$
+        BEGIN
+          FOR t IN 1..3 LOOP
+            EXECUTE format('CREATE TABLE wide_%s (%s)', t, (SELECT string_agg(format('c%s serial', c), ', ') FROM generate_series(1, 1400) AS c));
+            EXECUTE format('INSERT INTO wide_%s VALUES (%s)', t, (SELECT string_agg('5', ', ') FROM generate_series(1, 1400)));
+          END LOOP;
+        END
+        $$;
+        """;
+
+    [Fact]
+    public async Task The_reader_hands_out_every_sequence_once_in_order_and_the_totals_after_the_last()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync(ManySequences);
+
+        await using var reader = await SequenceDrift.OpenCheckAsync(db.DataSource, null, Cancel);
+        Assert.Throws<InvalidOperationException>(() => reader.Summary);
+        var names = new List<string>();
+        await foreach (var sequence in reader.ReadAllAsync(Cancel))
+        {
+            Assert.Equal(SequenceStatus.Drift, sequence.Status);
+            names.Add(sequence.Sequence.Name);
+        }
+
+        Assert.Equal(4200, names.Count);
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        Assert.Equal((4200, 4200), (reader.Summary.Sequences, reader.Summary.Drift));
+        Assert.Throws<InvalidOperationException>(() => reader.ReadAllAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_fix_read_to_its_end_repairs_every_window_and_one_cancelled_after_the_first_window_stops_there()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync(ManySequences);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+
+        await using (var cancelled = await SequenceDrift.OpenFixAsync(db.DataSource, null, Cancel))
+        {
+            var read = 0;
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            {
+                await foreach (var sequence in cancelled.ReadAllAsync(stop.Token))
+                {
+                    Assert.True(sequence.Repair is { Applied: true }, sequence.Reason.ToString());
+                    if (++read == 1)
+                    {
+                        await stop.CancelAsync();
+                    }
+                }
+            });
+            Assert.True(cancelled.Interrupted);
+            Assert.Equal(4000, cancelled.Summary.Repaired);
+        }
+
+        var rest = await SequenceDrift.FixAsync(db.DataSource, null, Cancel);
+        Assert.Equal((200, 4200), (rest.Summary.Repaired, rest.Summary.Sequences));
+        Assert.Equal(Attention.None, (await SequenceDrift.CheckAsync(db.DataSource, null, Cancel)).Attention);
+    }
 }

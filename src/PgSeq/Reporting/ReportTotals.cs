@@ -1,0 +1,37 @@
+using PgSeq.Cutover;
+
+namespace PgSeq.Reporting;
+
+/// <summary>What a run's report says about all its sequences, counted as they pass so the sequences themselves need not
+/// be kept: the summary, the longest lock hold, the cutover comparison, and whether the run got to its end.</summary>
+/// <param name="source">The source database of a migration (empty without one).</param>
+internal sealed class ReportTotals(MigrationSource source)
+{
+    private readonly SummaryCounter _summary = new();
+    private readonly CutoverTally _cutover = new(source);
+
+    /// <summary>True once every sequence has passed, or the run was interrupted.</summary>
+    public bool Ended { get; private set; }
+
+    /// <summary>True when the run was cancelled before its end.</summary>
+    public bool Interrupted { get; private set; }
+
+    public DriftSummary Summary => _summary.Summary;
+
+    public TimeSpan? LongestLockHeld => _summary.LongestLockHeld;
+
+    public CutoverComparison? Cutover => _cutover.Comparison;
+
+    /// <summary>Counts one sequence's report.</summary>
+    public void Add(SequenceReport report)
+    {
+        _summary.Add(report);
+        _cutover.Add(report);
+    }
+
+    public void End(bool interrupted)
+    {
+        Ended = true;
+        Interrupted = interrupted;
+    }
+}

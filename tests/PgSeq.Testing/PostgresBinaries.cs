@@ -20,11 +20,14 @@ public static class PostgresBinaries
     /// </summary>
     public static string? ClientDirectory() => Configured("PGSEQ_PG_CLIENT_BIN") ?? Installed("psql");
 
-    /// <summary>A program from the server directory, or else from the client directory.</summary>
+    /// <summary>
+    /// A program from the server directory, or else, for a client program, from the client directory. The server's
+    /// own programs never come from elsewhere: a wrong PGSEQ_PG_BIN must fail, not test another major.
+    /// </summary>
     public static string Program(string name)
     {
         var server = Path.Combine(Directory(), name);
-        return File.Exists(server) || ClientDirectory() is not { } client || !File.Exists(Path.Combine(client, name))
+        return File.Exists(server) || name is "initdb" or "pg_ctl" or "postgres" || ClientDirectory() is not { } client || !File.Exists(Path.Combine(client, name))
             ? server
             : Path.Combine(client, name);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.Versioning;
 using Npgsql;
 
 namespace PgSeq.Tests.Infrastructure;
@@ -34,6 +35,9 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public bool OwnsCluster => _clusterDirectory is not null;
 
+    /// <summary>The server's server_version_num, such as 150018, for what older majors lack (DROP DATABASE ... WITH (FORCE) is 13+).</summary>
+    public int VersionNumber { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
         var external = Environment.GetEnvironmentVariable("PGSEQ_TEST_CONNECTION");
@@ -48,7 +52,7 @@ public sealed class PostgresServer : IAsyncLifetime
             await StartClusterAsync();
         }
 
-        _admin = NpgsqlDataSource.Create(AdminConnectionString);
+        await ConnectAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -66,7 +70,7 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         var server = new PostgresServer();
         await server.StartClusterAsync();
-        server._admin = NpgsqlDataSource.Create(server.AdminConnectionString);
+        await server.ConnectAsync();
         return server;
     }
 
@@ -78,7 +82,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
         // The restart ended every pooled session.
         await _admin!.DisposeAsync();
-        _admin = NpgsqlDataSource.Create(AdminConnectionString);
+        await ConnectAsync();
     }
 
     /// <summary>
@@ -90,20 +94,31 @@ public sealed class PostgresServer : IAsyncLifetime
         await _admin!.DisposeAsync();
         await Check(RunAsClusterOwnerAsync(PostgresBinaries.Program("pg_ctl"), "-D", DataDirectory!, "-m", "immediate", "-w", "stop"));
         await StartAsync();
-        _admin = NpgsqlDataSource.Create(AdminConnectionString);
+        await ConnectAsync();
     }
 
     /// <summary>
-    /// A hot standby of this cluster, streaming from it (pg_basebackup -R), in a cluster of its own; dispose it when done.
+    /// A hot standby of this cluster, streaming from it (pg_basebackup -R, or the same done by hand for a server newer
+    /// than the pg_basebackup at hand), in a cluster of its own; dispose it when done.
     /// </summary>
+    [SupportedOSPlatform("linux")]
     public async Task<PostgresServer> StartStandbyAsync()
     {
         var standby = new PostgresServer { Port = FreePort(), SuperUser = SuperUser };
         standby._clusterDirectory = await NewClusterDirectoryAsync();
-        await Check(RunAsClusterOwnerAsync(PostgresBinaries.Program("pg_basebackup"),
-            "-D", standby.DataDirectory!, "-h", Host, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", SuperUser, "-R", "-X", "stream", "--checkpoint=fast"));
+        var pgBasebackup = PostgresBinaries.Program("pg_basebackup");
+        if (await MajorVersionAsync(pgBasebackup) >= VersionNumber / 10000)
+        {
+            await Check(RunAsClusterOwnerAsync(pgBasebackup,
+                "-D", standby.DataDirectory!, "-h", Host, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", SuperUser, "-R", "-X", "stream", "--checkpoint=fast"));
+        }
+        else
+        {
+            await CopyBaseBackupAsync(standby);
+        }
+
         await standby.StartAsync();
-        standby._admin = NpgsqlDataSource.Create(standby.AdminConnectionString);
+        await standby.ConnectAsync();
         return standby;
     }
 
@@ -113,6 +128,21 @@ public sealed class PostgresServer : IAsyncLifetime
         name ??= "t_" + Guid.NewGuid().ToString("N")[..16];
         await AdminExecuteAsync($"CREATE DATABASE {Quote(name)}");
         return new TestDatabase(this, name);
+    }
+
+    /// <summary>Drops a database, ending the sessions still connected to it.</summary>
+    public async Task DropDatabaseAsync(string name)
+    {
+        // PostgreSQL 12 has no WITH (FORCE): end the sessions first. DROP DATABASE gives them a few seconds to exit.
+        if (VersionNumber < 130000)
+        {
+            await AdminExecuteAsync($"SELECT pg_catalog.pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity WHERE datname = {QuoteLiteral(name)} AND pid <> pg_catalog.pg_backend_pid()");
+        }
+
+        // Removing the files of a database with 10,000 tables (ScaleTests) can take longer than the default 30 s.
+        await using var command = _admin!.CreateCommand($"DROP DATABASE IF EXISTS {Quote(name)}{(VersionNumber >= 130000 ? " WITH (FORCE)" : string.Empty)}");
+        command.CommandTimeout = 300;
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Runs SQL on the maintenance database (roles, databases).</summary>
@@ -142,6 +172,103 @@ public sealed class PostgresServer : IAsyncLifetime
 
     internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
+    private static string QuoteLiteral(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private async Task ConnectAsync()
+    {
+        _admin = NpgsqlDataSource.Create(AdminConnectionString);
+        await using var command = _admin.CreateCommand("SELECT pg_catalog.current_setting('server_version_num')::int4");
+        VersionNumber = (int)(await command.ExecuteScalarAsync())!;
+    }
+
+    // What pg_basebackup -R -X fetch does, done with the server's own backup functions (the low-level base backup of
+    // "Continuous Archiving and Point-in-Time Recovery") and a file copy. pg_basebackup refuses a server of a newer major,
+    // and the builds of other majors (scripts/pg-versions.sh) bring no client programs, so a standby of 16+ is made this
+    // way next to Debian 12's pg_basebackup 15. The backup's WAL, from its start to its end, is copied after it ended,
+    // as -X fetch copies it. Tablespaces are not copied; the tests create none.
+    [SupportedOSPlatform("linux")]
+    private async Task CopyBaseBackupAsync(PostgresServer standby)
+    {
+        // The backup belongs to the session that started it, which must end it.
+        await using var session = await _admin!.OpenConnectionAsync();
+        var (start, stop) = VersionNumber >= 150000
+            ? ("pg_catalog.pg_backup_start('pgseq standby', fast => true)", "pg_catalog.pg_backup_stop(wait_for_archive => false)")
+            : ("pg_catalog.pg_start_backup('pgseq standby', fast => true, exclusive => false)", "pg_catalog.pg_stop_backup(exclusive => false, wait_for_archive => false)");
+        await using var begin = new NpgsqlCommand($"SELECT pg_catalog.pg_walfile_name({start})", session);
+        var firstWal = (string)(await begin.ExecuteScalarAsync())!;
+        var target = standby.DataDirectory!;
+        CopyDataDirectory(DataDirectory!, target);
+
+        await using var end = new NpgsqlCommand($"SELECT pg_catalog.pg_walfile_name(lsn), labelfile FROM {stop}", session);
+        await using (var reader = await end.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            var lastWal = reader.GetString(0);
+            await File.WriteAllTextAsync(Path.Combine(target, "backup_label"), reader.GetString(1));
+            foreach (var wal in Directory.GetFiles(Path.Combine(DataDirectory!, "pg_wal")).Select(Path.GetFileName)
+                         .Where(f => f!.Length == 24 && string.CompareOrdinal(f, firstWal) >= 0 && string.CompareOrdinal(f, lastWal) <= 0))
+            {
+                File.Copy(Path.Combine(DataDirectory!, "pg_wal", wal!), Path.Combine(target, "pg_wal", wal!));
+            }
+        }
+
+        // What -R writes: the standby.signal file and how to reach the primary.
+        await File.WriteAllTextAsync(Path.Combine(target, "standby.signal"), string.Empty);
+        await File.AppendAllTextAsync(Path.Combine(target, "postgresql.auto.conf"),
+            $"primary_conninfo = 'host={Host} port={Port} user={SuperUser}'\n");
+        if (Environment.UserName == "root")
+        {
+            await Check(ProcessRunner.RunAsync("chown", ["-R", "postgres:", target]));
+        }
+    }
+
+    // PostgreSQL refuses a data directory that others may read.
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    // Copies a running cluster's data directory the way the documentation's low-level base backup says: without the
+    // postmaster's files, and with the directories whose contents the server recreates (pg_wal among them) left empty.
+    // Files that vanish while the copy runs are skipped, as replaying the WAL recreates what the server still needs.
+    [SupportedOSPlatform("linux")]
+    private static void CopyDataDirectory(string source, string target, bool top = true)
+    {
+        Directory.CreateDirectory(target, OwnerOnly);
+        foreach (var entry in new DirectoryInfo(source).EnumerateFileSystemInfos())
+        {
+            var copy = Path.Combine(target, entry.Name);
+            try
+            {
+                if (entry.Name.StartsWith("pgsql_tmp", StringComparison.Ordinal) || entry.Name is "postmaster.pid" or "postmaster.opts" or "pg_internal.init")
+                {
+                    continue;
+                }
+
+                if (entry is not DirectoryInfo directory)
+                {
+                    File.Copy(entry.FullName, copy);
+                }
+                else if (top && entry.Name is "pg_wal" or "pg_replslot" or "pg_dynshmem" or "pg_notify" or "pg_serial" or "pg_snapshots" or "pg_stat_tmp" or "pg_subtrans")
+                {
+                    Directory.CreateDirectory(copy, OwnerOnly);
+                }
+                else
+                {
+                    CopyDataDirectory(directory.FullName, copy, top: false);
+                }
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+            }
+        }
+    }
+
+    // The major version of a PostgreSQL client program: 15 for "pg_basebackup (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)".
+    private static async Task<int> MajorVersionAsync(string program)
+    {
+        var result = await ProcessRunner.RunAsync(program, ["--version"]);
+        var version = System.Text.RegularExpressions.Regex.Match(result.Stdout, @"\(PostgreSQL\) (\d+)");
+        return version.Success ? int.Parse(version.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
     private async Task StartClusterAsync()
     {
         Port = FreePort();
@@ -163,7 +290,10 @@ public sealed class PostgresServer : IAsyncLifetime
             $"-c unix_socket_directories={_clusterDirectory}",
             "-c fsync=off",
             "-c synchronous_commit=off",
-            "-c full_page_writes=off");
+            "-c full_page_writes=off",
+            // PasswordRole logs in with scram-sha-256 (pg_hba.conf), so its password must be stored that way, which
+            // PostgreSQL 13 and older do not do by default (md5).
+            "-c password_encryption=scram-sha-256");
         await Check(RunAsClusterOwnerAsync(PostgresBinaries.Program("pg_ctl"),
             "-D", DataDirectory!, "-l", Path.Combine(_clusterDirectory!, "server.log"), "-o", settings, "-w", "-t", "60", "start"));
         AppDomain.CurrentDomain.ProcessExit += (_, _) => StopClusterAsync().GetAwaiter().GetResult();

@@ -61,6 +61,6 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
-        await _server.AdminExecuteAsync($"DROP DATABASE IF EXISTS {PostgresServer.Quote(Name)} WITH (FORCE)");
+        await _server.DropDatabaseAsync(Name);
     }
 }

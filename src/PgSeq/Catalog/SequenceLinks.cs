@@ -109,7 +109,7 @@ internal static class SequenceLinks
             SELECT u.seq_oid, t.oid, a.attnum, '<table>_<column>_seq'
             FROM unlinked AS u
             JOIN pg_catalog.pg_class AS t ON t.relnamespace = u.schema_oid AND t.relkind IN ('r', 'p') AND NOT t.relispartition
-            JOIN pg_catalog.pg_attribute AS a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+            JOIN pg_catalog.pg_attribute AS a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
             JOIN base_type AS bt ON bt.type_oid = a.atttypid
             WHERE {{infer}}
               AND u.name = t.relname || '_' || a.attname || '_seq'

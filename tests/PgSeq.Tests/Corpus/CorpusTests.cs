@@ -24,6 +24,7 @@ public sealed class CorpusTests(PostgresServer server)
         string schema, string? ownDatabase, int sequences, int columns, int drifted, int unlinked)
     {
         SchemaCorpus.Directory();
+        Assert.SkipWhen(schema == "openstreetmap" && server.VersionNumber < 130000, "openstreetmap's schema needs PostgreSQL 13 (an index on NORMALIZE())");
         await using var db = await server.CreateDatabaseAsync();
         await SchemaCorpus.LoadAsync(schema, db.ConnectionStringForPsql());
         var database = ownDatabase ?? db.Name;
@@ -51,7 +52,7 @@ public sealed class CorpusTests(PostgresServer server)
         {
             if (ownDatabase is not null)
             {
-                await server.AdminExecuteAsync($"DROP DATABASE IF EXISTS {ownDatabase} WITH (FORCE)");
+                await server.DropDatabaseAsync(ownDatabase);
             }
         }
     }

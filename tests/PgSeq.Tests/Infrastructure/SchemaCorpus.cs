@@ -36,7 +36,8 @@ public static class SchemaCorpus
     /// <summary>Runs make_drift.sh: an import with explicit ids into every table with a sequence-backed column.</summary>
     public static async Task<string> DriftAsync(string url)
     {
-        var path = $"{PostgresBinaries.Directory()}{Path.PathSeparator}{Environment.GetEnvironmentVariable("PATH")}";
+        // make_drift.sh runs psql, which builds of the server programs alone lack (see PostgresBinaries.ClientDirectory).
+        var path = string.Join(Path.PathSeparator, new[] { PostgresBinaries.Directory(), PostgresBinaries.ClientDirectory(), Environment.GetEnvironmentVariable("PATH") }.OfType<string>());
         var result = await ProcessRunner.RunAsync("bash", [Path.Combine(Directory(), "make_drift.sh"), url], new Dictionary<string, string?> { ["PATH"] = path });
         Check(result, "make_drift.sh");
         return result.Stdout.TrimEnd().Split('\n')[^1];

@@ -58,7 +58,8 @@ public sealed class FixTests(PostgresServer server)
         Assert.Equal(2, report.Summary.Repaired);
         Assert.Equal(10, await db.ScalarAsync<int>("INSERT INTO scratch DEFAULT VALUES RETURNING id"));
         Assert.Equal(10, await db.ScalarAsync<int>("INSERT INTO kept DEFAULT VALUES RETURNING id"));
-        Assert.Equal("p u", await db.ScalarAsync<string>("SELECT string_agg(relpersistence::text, ' ' ORDER BY relname) FROM pg_class WHERE relname IN ('kept_id_seq', 'scratch_id_seq')"));
+        // Before PostgreSQL 15 every sequence is logged, even one an unlogged table owns.
+        Assert.Equal(server.VersionNumber >= 150000 ? "p u" : "p p", await db.ScalarAsync<string>("SELECT string_agg(relpersistence::text, ' ' ORDER BY relname) FROM pg_class WHERE relname IN ('kept_id_seq', 'scratch_id_seq')"));
     }
 
     [Fact]

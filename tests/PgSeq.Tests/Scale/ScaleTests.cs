@@ -108,6 +108,7 @@ public sealed class ScaleTests(PostgresServer server)
 
         await db.ExecuteAsync(Build);
         await db.ExecuteAsync($"CALL scale_build({Columns})");
+
         await db.ExecuteAsync(Verify);
         var sequences = await db.ScalarAsync<long>("SELECT count(DISTINCT seq) FROM scale_expect");
         var empty = await db.ScalarAsync<long>($"SELECT count(*) FROM generate_series(1, {Columns}) AS i WHERE i % 60 = 0");

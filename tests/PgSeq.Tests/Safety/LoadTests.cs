@@ -48,7 +48,10 @@ public sealed class LoadTests(PostgresServer server)
         Assert.Equal(0, figures.DuplicateErrorsAfterRepair);
         Assert.Equal(0, figures.OtherErrors);
         Assert.Empty(figures.SequenceDecreases);
-        Assert.True(figures.LongestWriterWait < LockTimeout + TimeSpan.FromSeconds(1), figures.ToString());
+        // A writer waits behind a repair for at most the lock timeout plus the repair's short hold; the rest of the slack
+        // is the insert's own round trip, which on a 2-core machine running the other test projects alongside took up to
+        // 1.9 s (seen on 13 and 17 in the version matrix).
+        Assert.True(figures.LongestWriterWait < LockTimeout + TimeSpan.FromSeconds(2.5), figures.ToString());
         Assert.True(fixes.Repaired > 0, "fix should have repaired drift while the importer ran");
 
         var ids = load.CommittedIds.ToArray();

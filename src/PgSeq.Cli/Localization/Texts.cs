@@ -46,7 +46,8 @@ internal sealed class Texts
 
     private string PluralForm(int count)
     {
-        if (Culture.TwoLetterISOLanguageName != "ru")
+        // By name: with invariant globalization (see PgSeq.Cli.csproj) a culture carries its name but no data of its own.
+        if (!Culture.Name.StartsWith("ru", StringComparison.Ordinal))
         {
             return count == 1 ? "One" : "Many";
         }

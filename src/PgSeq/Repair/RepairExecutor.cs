@@ -36,7 +36,7 @@ internal static class RepairExecutor
             // within wal_writer_delay (200 ms by default), or the next round trip does.
             for (var i = next; i < next + count; i++)
             {
-                foreach (var statement in RepairScript.Statements(jobs[i].Sequence, policy, options, jobs[i].Floor, boundary, hold, deferFlush: i < next + count - 1))
+                foreach (var statement in RepairScript.Statements(jobs[i].Sequence, policy, options, jobs[i].Floor, boundary, hold, deferFlush: i < next + count - 1, printed: false))
                 {
                     batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
                 }

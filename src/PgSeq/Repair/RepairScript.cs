@@ -13,7 +13,8 @@ namespace PgSeq.Repair;
 /// <remarks>
 /// The transaction
 /// <list type="number">
-/// <item>bounds its waits with <c>lock_timeout</c> and <c>statement_timeout</c>;</item>
+/// <item>bounds its waits with <c>lock_timeout</c> and <c>statement_timeout</c>, and reads with <c>row_security</c> off
+/// (settings of pgseq's own sessions; the printed script sets them with SET LOCAL);</item>
 /// <item>locks the tables in SHARE ROW EXCLUSIVE mode: writers (and in-flight writers, whose rows MAX() cannot see
 /// yet) are waited out and then held back, readers are not, and a second pgseq queues behind the first;</item>
 /// <item>holds the sequence with an ALTER SEQUENCE that changes nothing (see <see cref="SequenceHold"/>): LOCK TABLE
@@ -34,18 +35,26 @@ internal static class RepairScript
     /// <param name="deferFlush">Commit without waiting for the WAL flush (<c>synchronous_commit = off</c>), for a
     /// transaction of its own that a later, synchronous commit on the same connection makes durable: that commit
     /// flushes the WAL up to itself, this one included. A crash in between can only lose the repair, never half of it.</param>
+    /// <param name="printed">For a script that psql runs: the transaction sets its own timeouts and row security. pgseq's
+    /// own sessions already have them (see SessionSetup), so the statements it sends leave them out.</param>
     public static IReadOnlyList<string> Statements(
-        CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, RepairBoundary boundary, SequenceHold hold, bool deferFlush = false)
+        CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, RepairBoundary boundary, SequenceHold hold, bool deferFlush, bool printed)
     {
         var tables = sequence.MeasuredColumns.Select(c => c.Table).Distinct().Order(StringComparer.Ordinal);
         IEnumerable<string> flush = deferFlush && boundary == RepairBoundary.Transaction ? ["SET LOCAL synchronous_commit = off"] : [];
+        IEnumerable<string> settings = printed
+            ?
+            [
+                $"SET LOCAL lock_timeout = '{Durations.Setting(options.LockTimeout)}'",
+                $"SET LOCAL statement_timeout = '{Durations.Setting(options.StatementTimeout)}'",
+                "SET LOCAL row_security = off",
+            ]
+            : [];
         return
         [
             boundary == RepairBoundary.Transaction ? "BEGIN" : $"SAVEPOINT {Savepoint}",
             .. flush,
-            $"SET LOCAL lock_timeout = '{Durations.Setting(options.LockTimeout)}'",
-            $"SET LOCAL statement_timeout = '{Durations.Setting(options.StatementTimeout)}'",
-            "SET LOCAL row_security = off",
+            .. settings,
             $"LOCK TABLE {string.Join(", ", tables)} IN SHARE ROW EXCLUSIVE MODE",
             hold == SequenceHold.AlterPersistence
                 ? $"ALTER SEQUENCE {sequence.Name} SET {(sequence.Unlogged ? "UNLOGGED" : "LOGGED")}"
@@ -71,7 +80,7 @@ internal static class RepairScript
         var script = new StringBuilder();
         var columns = string.Join(", ", sequence.MeasuredColumns.Select(c => c.QualifiedName));
         script.Append("-- ").Append(Comment($"{sequence.Name} feeds {columns}: {plan}")).Append('\n');
-        foreach (var statement in Statements(sequence, policy, options, floor, RepairBoundary.Transaction, hold))
+        foreach (var statement in Statements(sequence, policy, options, floor, RepairBoundary.Transaction, hold, deferFlush: false, printed: true))
         {
             script.Append(statement).Append(";\n");
         }

@@ -110,12 +110,14 @@ public sealed class PostgresServer : IAsyncLifetime
         if (await MajorVersionAsync(pgBasebackup) >= VersionNumber / 10000)
         {
             await Check(RunAsClusterOwnerAsync(pgBasebackup,
-                "-D", standby.DataDirectory!, "-h", Host, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", SuperUser, "-R", "-X", "stream", "--checkpoint=fast"));
+                "-D", standby.DataDirectory!, "-h", Host, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", SuperUser, "-X", "stream", "--checkpoint=fast"));
         }
         else
         {
             await CopyBaseBackupAsync(standby);
         }
+
+        await WriteStandbyConfigurationAsync(standby.DataDirectory!);
 
         await standby.StartAsync();
         await standby.ConnectAsync();
@@ -181,7 +183,7 @@ public sealed class PostgresServer : IAsyncLifetime
         VersionNumber = (int)(await command.ExecuteScalarAsync())!;
     }
 
-    // What pg_basebackup -R -X fetch does, done with the server's own backup functions (the low-level base backup of
+    // What pg_basebackup -X fetch does, done with the server's own backup functions (the low-level base backup of
     // "Continuous Archiving and Point-in-Time Recovery") and a file copy. pg_basebackup refuses a server of a newer major,
     // and the builds of other majors (scripts/pg-versions.sh) bring no client programs, so a standby of 16+ is made this
     // way next to Debian 12's pg_basebackup 15. The backup's WAL, from its start to its end, is copied after it ended,
@@ -212,7 +214,12 @@ public sealed class PostgresServer : IAsyncLifetime
             }
         }
 
-        // What -R writes: the standby.signal file and how to reach the primary.
+    }
+
+    // What pg_basebackup -R writes, written here because pg_basebackup 15 adds the options of its own libpq
+    // (channel_binding, sslsni), which the walreceiver of a 12 or 13 standby rejects, so it would never stream.
+    private async Task WriteStandbyConfigurationAsync(string target)
+    {
         await File.WriteAllTextAsync(Path.Combine(target, "standby.signal"), string.Empty);
         await File.AppendAllTextAsync(Path.Combine(target, "postgresql.auto.conf"),
             $"primary_conninfo = 'host={Host} port={Port} user={SuperUser}'\n");

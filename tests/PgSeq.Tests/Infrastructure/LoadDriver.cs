@@ -70,7 +70,7 @@ public sealed class LoadDriver(NpgsqlDataSource dataSource, string table, string
                     $"""
                     INSERT INTO {table} (id)
                     SELECT p.position + k FROM (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM {sequence}) AS p (position),
-                         generate_series(2000, 2004) AS k
+                         generate_series(200, 204) AS k
                     ON CONFLICT DO NOTHING
                     RETURNING id
                     """, connection);

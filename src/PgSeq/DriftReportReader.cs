@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PgSeq.Reporting;
 using PgSeq.Session;
 
@@ -46,18 +47,30 @@ public sealed class DriftReportReader : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The sequences have not all been read yet.</exception>
     public TimeSpan? LongestLockHeld => Ended().LongestLockHeld;
 
-    /// <summary>True when a fix was cancelled: the sequences read are all there is, each repaired or untouched.</summary>
+    /// <summary>True when every sequence could be examined (and, for a fix, repaired): as <see cref="DriftReport.Complete"/>.</summary>
+    /// <exception cref="InvalidOperationException">The sequences have not all been read yet.</exception>
+    public bool Complete => Ended().Complete;
+
+    /// <summary>The most urgent finding of the run: as <see cref="DriftReport.Attention"/>.</summary>
+    /// <exception cref="InvalidOperationException">The sequences have not all been read yet.</exception>
+    public Attention Attention => Ended().Attention;
+
+    /// <summary>
+    /// True when the reading stopped before the end: cancelled, failed, or left by the caller. The totals then count
+    /// only the sequences read; for a fix, those are all that was done, each repaired or untouched.
+    /// </summary>
     public bool Interrupted => _totals.Interrupted;
 
     /// <summary>
     /// The sequences sorted by name, each as soon as it has been checked (for a fix: repaired, or found to need no
     /// repair). A fix that is cancelled still yields the sequences of the batch it was repairing (each repaired or
-    /// rolled back), then throws <see cref="OperationCanceledException"/>, with <see cref="Interrupted"/> set.
+    /// rolled back), then throws <see cref="OperationCanceledException"/>, with <see cref="Interrupted"/> set. However
+    /// the reading ends, the totals are there afterwards.
     /// </summary>
     /// <param name="cancellationToken">Cancels the running query.</param>
     /// <exception cref="InvalidOperationException">The sequences were already read.</exception>
     public IAsyncEnumerable<SequenceReport> ReadAllAsync(CancellationToken cancellationToken = default) =>
-        (Interlocked.Exchange(ref _sequences, null) ?? throw new InvalidOperationException("the sequences of a report can be read only once"))(cancellationToken);
+        ReadAsync(Interlocked.Exchange(ref _sequences, null) ?? throw new InvalidOperationException("the sequences of a report can be read only once"), cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => _workers.DisposeAsync();
@@ -80,6 +93,23 @@ public sealed class DriftReportReader : IAsyncDisposable
         }
 
         return Report(sequences);
+    }
+
+    private async IAsyncEnumerable<SequenceReport> ReadAsync(
+        Func<CancellationToken, IAsyncEnumerable<SequenceReport>> sequences, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var sequence in sequences(cancellationToken))
+            {
+                yield return sequence;
+            }
+        }
+        finally
+        {
+            // A run that ended early still has totals: those of the sequences read.
+            _totals.End(interrupted: true);
+        }
     }
 
     private DriftReport Report(IReadOnlyList<SequenceReport> sequences) => new()

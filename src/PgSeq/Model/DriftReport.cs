@@ -30,9 +30,14 @@ public sealed record DriftReport
     public TimeSpan? LongestLockHeld { get; init; }
 
     /// <summary>True when every sequence could be examined (and, for <c>fix</c>, repaired): no status is Error or Busy.</summary>
-    public bool Complete => Summary.Error == 0 && Summary.Busy == 0;
+    public bool Complete => IsComplete(Summary);
 
     /// <summary>The most urgent finding of the run: the sequences' (<see cref="DriftSummary.Attention"/>), and after a
     /// migration also sequences missing on the target, which are critical.</summary>
-    public Attention Attention => Cutover?.MissingOnTarget.Count > 0 ? Attention.Critical : Summary.Attention;
+    public Attention Attention => AttentionOf(Summary, Cutover);
+
+    internal static bool IsComplete(DriftSummary summary) => summary.Error == 0 && summary.Busy == 0;
+
+    internal static Attention AttentionOf(DriftSummary summary, CutoverComparison? cutover) =>
+        cutover?.MissingOnTarget.Count > 0 ? Attention.Critical : summary.Attention;
 }

@@ -29,9 +29,19 @@ internal sealed class ReportTotals(MigrationSource source)
         _cutover.Add(report);
     }
 
+    /// <summary>True when every sequence could be examined (and repaired): as <see cref="DriftReport.Complete"/>.</summary>
+    public bool Complete => DriftReport.IsComplete(Summary);
+
+    /// <summary>The most urgent finding: as <see cref="DriftReport.Attention"/>.</summary>
+    public Attention Attention => DriftReport.AttentionOf(Summary, Cutover);
+
+    /// <summary>Marks the end of the run; the first call decides whether it was interrupted.</summary>
     public void End(bool interrupted)
     {
-        Ended = true;
-        Interrupted = interrupted;
+        if (!Ended)
+        {
+            Ended = true;
+            Interrupted = interrupted;
+        }
     }
 }

@@ -5,7 +5,7 @@ using PgSeq.Cli.Localization;
 
 namespace PgSeq.Cli;
 
-/// <summary>The pgseq command line: parses the arguments and runs check or fix. Testable in-process.</summary>
+/// <summary>The pgseq command line: parses the arguments and runs check, fix, repair-block or serve. Testable in-process.</summary>
 internal static class PgSeqApp
 {
     public static async Task<int> RunAsync(string[] args, CliConsole console, Func<string, string?> environment, Interrupt interrupt)
@@ -45,6 +45,7 @@ internal static class PgSeqApp
             CheckCommand.Create(texts, common, execution.CheckAsync),
             FixCommand.Create(texts, common, execution.FixAsync),
             RepairBlockCommand.Create(texts, common, execution.RepairBlockAsync),
+            ServeCommand.Create(texts, common, execution.ServeAsync),
         };
         root.SetAction(async (_, _) =>
         {

@@ -20,7 +20,9 @@ internal static class PgSeqApp
         if (parsed.Errors.Count > 0)
         {
             var command = parsed.CommandResult.Command == root ? "pgseq" : $"pgseq {parsed.CommandResult.Command.Name}";
-            await console.Error.WriteLineAsync(texts["ErrorLine", texts["UsageHint", parsed.Errors[0].Message.TrimEnd('.'), command]]);
+            // One line: System.CommandLine lists the accepted values of an option on lines of their own.
+            var message = parsed.Errors[0].Message.Replace("\n\t", " ", StringComparison.Ordinal).ReplaceLineEndings(" ").TrimEnd('.');
+            await console.Error.WriteLineAsync(texts["ErrorLine", texts["UsageHint", message, command]]);
             return ExitCodes.Incomplete;
         }
 

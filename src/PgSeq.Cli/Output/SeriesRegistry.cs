@@ -38,7 +38,7 @@ internal static class SeriesRegistry
         }
 
         Gauge(factory, "pgseq_check_success", "1 when the latest check examined every sequence, else 0.", TargetLabels,
-            targets.Select(t => (Labels(t), t.Success ? 1.0 : 0)));
+            targets.Where(t => t.Success is not null).Select(t => (Labels(t), t.Success == true ? 1.0 : 0)));
         Gauge(factory, "pgseq_check_timestamp_seconds", "When the exported results were taken, as Unix time.", TargetLabels,
             targets.Where(t => t.CheckedAt is not null).Select(t => (Labels(t), Seconds(t.CheckedAt!.Value))));
         Gauge(factory, "pgseq_check_duration_seconds", "How long the check behind the exported results took.", TargetLabels,

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Sockets;
 using System.Reflection;
 using PgSeq.Cli.Commands;
@@ -45,7 +44,7 @@ internal sealed class Exporter(CliConsole console, Interrupt interrupt, Texts te
         try
         {
             log.Started(
-                texts["Serve_Listening", serve.Listen, texts.Count(targets.Count, "Targets"), Seconds(serve.Interval), options.Jobs],
+                texts["Serve_Listening", serve.Listen, texts.Count(targets.Count, "Targets"), DurationParser.Format(serve.Interval), options.Jobs],
                 ("listen", serve.Listen), ("targets", targets.Count), ("interval_seconds", serve.Interval.TotalSeconds), ("jobs", options.Jobs));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
@@ -122,6 +121,4 @@ internal sealed class Exporter(CliConsole console, Interrupt interrupt, Texts te
 
     private static IEnumerable<(string Key, object? Value)> Counts(ReportSeries series) =>
         Enum.GetValues<SequenceStatus>().Select(status => (System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString()), (object?)series.StatusCounts[(int)status]));
-
-    private static string Seconds(TimeSpan interval) => interval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
 }

@@ -57,7 +57,7 @@ internal sealed class TargetMonitor
     {
         lock (_gate)
         {
-            return new TargetSeries(_server, _report?.Database ?? _database, _success, _report?.CheckedAt, _report,
+            return new TargetSeries(_server, _report?.Database ?? _database, _lastAttempt is null ? null : _success, _report?.CheckedAt, _report,
                 new AttemptSeries(_lastAttempt, new Dictionary<string, long>(_failures)));
         }
     }

@@ -10,11 +10,10 @@ internal static class ServeCommand
 {
     public static Command Create(Texts texts, CommonOptions common, Func<RunSettings, CheckOptions, ServeSettings, Task<int>> run)
     {
-        var listen = new Option<IPEndPoint>("--listen")
+        var listen = new Option<IPEndPoint?>("--listen")
         {
             Description = texts["Help_Listen"],
             HelpName = "HOST:PORT",
-            DefaultValueFactory = _ => ListenAddress.Default,
             CustomParser = result =>
             {
                 var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
@@ -28,7 +27,6 @@ internal static class ServeCommand
             },
         };
         var interval = CommonOptions.Duration("--interval", texts["Help_Interval"], texts);
-        interval.DefaultValueFactory = _ => ServeSettings.DefaultInterval;
         interval.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<TimeSpan?>() < TimeSpan.FromSeconds(1))
@@ -58,7 +56,7 @@ internal static class ServeCommand
                 Series = new(result.GetValue(common.Series) == "all", result.GetValue(common.Top)),
             },
             common.Scope(result),
-            new ServeSettings(result.GetValue(listen)!, result.GetValue(interval) ?? ServeSettings.DefaultInterval)));
+            new ServeSettings(result.GetValue(listen) ?? ListenAddress.Default, result.GetValue(interval) ?? ServeSettings.DefaultInterval)));
         return command;
     }
 }

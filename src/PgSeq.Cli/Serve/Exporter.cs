@@ -27,7 +27,7 @@ internal sealed class Exporter(CliConsole console, Interrupt interrupt, Texts te
         var log = new ServeLog(console.Error, settings.LogFile, texts);
         var monitors = targets.Select(target => new TargetMonitor(target)).ToList();
         var snapshot = new MetricsSnapshot(monitors, Version);
-        await using var server = new MetricsServer(serve.Listen, snapshot);
+        await using var server = new MetricsServer(serve.Listen, snapshot, texts["Serve_Landing"]);
         try
         {
             await server.StartAsync(interrupt.Token);
@@ -92,7 +92,7 @@ internal sealed class Exporter(CliConsole console, Interrupt interrupt, Texts te
         {
             return;
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error)
         {
             // Whatever one check throws, the service goes on and the next check tries again.
             var reason = FailureReason.Of(error);

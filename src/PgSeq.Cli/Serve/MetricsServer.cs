@@ -11,7 +11,7 @@ namespace PgSeq.Cli.Serve;
 /// <summary>
 /// The HTTP side of serve, on Kestrel with the empty, NativeAOT-friendly builder: <c>/metrics</c> (the Prometheus text
 /// format, OpenMetrics when the scraper asks for it), <c>/healthz</c> for liveness and a one-line landing page at
-/// <c>/</c>. Routing answers 404 and 405 by itself; a failing handler is an empty 500, never a stack trace (no
+/// <c>/</c> in pgseq's language. Routing answers 404 and 405 by itself; a failing handler is an empty 500, never a stack trace (no
 /// developer page, no logging providers). pgseq keeps SIGINT and SIGTERM to itself.
 /// </summary>
 internal sealed class MetricsServer : IAsyncDisposable
@@ -19,7 +19,7 @@ internal sealed class MetricsServer : IAsyncDisposable
     private const string OpenMetricsType = "application/openmetrics-text";
     private readonly WebApplication _app;
 
-    public MetricsServer(IPEndPoint endpoint, MetricsSnapshot snapshot)
+    public MetricsServer(IPEndPoint endpoint, MetricsSnapshot snapshot, string landing)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ApplicationName = "pgseq" });
         builder.Services.AddRoutingCore();
@@ -35,7 +35,7 @@ internal sealed class MetricsServer : IAsyncDisposable
         _app = builder.Build();
         _app.MapGet("/metrics", context => WriteMetricsAsync(context, snapshot.Current));
         _app.MapGet("/healthz", context => WriteTextAsync(context, "ok\n"));
-        _app.MapGet("/", context => WriteTextAsync(context, "pgseq serve: metrics at /metrics, liveness at /healthz\n"));
+        _app.MapGet("/", context => WriteTextAsync(context, landing + "\n"));
     }
 
     /// <exception cref="IOException">The address is in use or cannot be bound.</exception>

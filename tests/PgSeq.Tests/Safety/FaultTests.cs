@@ -74,7 +74,7 @@ public sealed class FaultTests(PostgresServer server)
 
             fix.KillHard();
             await fix.WaitAsync(TimeSpan.FromSeconds(30));
-            await Eventually.HoldsAsync(async () => await server.PgSeqSessionsAsync(db.Name) == 0, TimeSpan.FromSeconds(30), "the killed pgseq's session ended");
+            await Eventually.HoldsAsync(async () => await db.Server.PgSeqSessionsAsync(db.Name) == 0, TimeSpan.FromSeconds(30), "the killed pgseq's session ended");
 
             var states = await StatesAsync(db, Count);
             Assert.All(states, state => Assert.True(state is (1, false) or (100, true), $"half-repaired sequence: {state}"));
@@ -106,7 +106,7 @@ public sealed class FaultTests(PostgresServer server)
         }
 
         using var fix = PgSeqProcess.Start("fix", "--lock-timeout", "5min", db.ConnectionStringForPsql());
-        await Eventually.HoldsAsync(async () => await server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_blocked");
+        await Eventually.HoldsAsync(async () => await db.Server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_blocked");
         var clock = Stopwatch.StartNew();
         await fix.SignalAsync("INT");
         var result = await fix.WaitAsync(TimeSpan.FromSeconds(20));
@@ -118,7 +118,7 @@ public sealed class FaultTests(PostgresServer server)
         Assert.Matches(@"\| public\.zz_blocked_id_seq +\| +100 \| +1 \| drift", result.Stdout);
         Assert.Contains("21 sequences: 20 repaired, 1 left in drift.", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
-        Assert.Equal(0, await server.PgSeqSessionsAsync(db.Name));
+        Assert.Equal(0, await db.Server.PgSeqSessionsAsync(db.Name));
         Assert.Equal((1L, false), await db.SequenceStateAsync("zz_blocked_id_seq"));
         await transaction.RollbackAsync(Cancel);
     }
@@ -137,7 +137,7 @@ public sealed class FaultTests(PostgresServer server)
         }
 
         var run = CliRunner.RunAsync("fix", "--lock-timeout", "5min", db.ConnectionStringForPsql());
-        await Eventually.HoldsAsync(async () => await server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_blocked");
+        await Eventually.HoldsAsync(async () => await db.Server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_blocked");
         await db.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'pgseq' AND datname = current_database()");
         var result = await run;
 
@@ -193,7 +193,7 @@ public sealed class FaultTests(PostgresServer server)
         }
 
         var run = CliRunner.RunAsync("fix", "--lock-timeout", "5min", db.ConnectionStringForPsql());
-        await Eventually.HoldsAsync(async () => await server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_blocked");
+        await Eventually.HoldsAsync(async () => await db.Server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_blocked");
         await own.RestartAsync();
         var result = await run;
         await Assert.ThrowsAnyAsync<NpgsqlException>(() => transaction.RollbackAsync(Cancel));
@@ -222,7 +222,7 @@ public sealed class FaultTests(PostgresServer server)
         }
 
         var run = CliRunner.RunAsync("fix", "--lock-timeout", "1500ms", db.ConnectionStringForPsql());
-        await Eventually.HoldsAsync(async () => await server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), $"pgseq waits for {what}");
+        await Eventually.HoldsAsync(async () => await db.Server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), $"pgseq waits for {what}");
         var insert = Stopwatch.StartNew();
         await db.ExecuteAsync("INSERT INTO held VALUES (300)");
         insert.Stop();

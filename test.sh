@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs the PostgreSQL server programs, Chromium with its WebDriver for the
-# sample app's browser tests, and the ORMs the ORM tests drive (SQLAlchemy, Alembic, Django, ActiveRecord), if they
-# are missing; the tests start their own throwaway server (or use
-# PGSEQ_TEST_CONNECTION) and this script removes anything they leave behind.
+# sample app's browser tests, the ORMs the ORM tests drive (SQLAlchemy, Alembic, Django, ActiveRecord), and
+# Prometheus with promtool for the serve tests and the alert rules, if they are missing; the tests start their own
+# throwaway server (or use PGSEQ_TEST_CONNECTION) and this script removes anything they leave behind.
 # Extra arguments go to `dotnet test`, e.g. ./test.sh --filter IncidentTests
 #
 # ./test.sh --pg-versions 12,16,18 (or --pg-versions all: 12 to 18) runs the core tests (tests/PgSeq.Tests) instead,
@@ -14,6 +14,7 @@ cd "$(dirname "$0")"
 . scripts/pg-versions.sh
 . scripts/chromium.sh
 . scripts/orm.sh
+. scripts/prometheus.sh
 
 pg_versions=""
 args=()
@@ -49,9 +50,14 @@ if [ -z "$pg_versions" ]; then
   ensure_postgres
   ensure_chromium
   ensure_orms
+  ensure_prometheus
   PGSEQ_PG_BIN=$(pg_bindir)
   export PGSEQ_PG_BIN
   export TMPDIR=$run_dir
+  # The alert rules and their unit tests, as an operator would check them before loading them (the serve tests run
+  # the same checks, and a real Prometheus with these rules loaded).
+  promtool check rules deploy/prometheus/pgseq-rules.yml
+  promtool test rules deploy/prometheus/pgseq-rules.test.yml
   dotnet test PgSeq.sln --nologo ${args[@]+"${args[@]}"}
   exit
 fi
@@ -66,6 +72,7 @@ pg_versions=${pg_versions//,/ }
 # Debian's PostgreSQL 15 is the default server, and its client programs serve every major (pg-versions.sh says why).
 ensure_postgres
 ensure_orms
+ensure_prometheus
 PGSEQ_PG_CLIENT_BIN=$(pg_client_bindir)
 export PGSEQ_PG_CLIENT_BIN
 # Every major's programs first, so that a missing one fails the run before any test does.

@@ -5,7 +5,7 @@ using PgSeq.Cli.Localization;
 
 namespace PgSeq.Cli;
 
-/// <summary>The pgseq command line: parses the arguments and runs check or fix. Testable in-process.</summary>
+/// <summary>The pgseq command line: parses the arguments and runs check, fix, repair-block or serve. Testable in-process.</summary>
 internal static class PgSeqApp
 {
     public static async Task<int> RunAsync(string[] args, CliConsole console, Func<string, string?> environment, Interrupt interrupt)
@@ -20,7 +20,9 @@ internal static class PgSeqApp
         if (parsed.Errors.Count > 0)
         {
             var command = parsed.CommandResult.Command == root ? "pgseq" : $"pgseq {parsed.CommandResult.Command.Name}";
-            await console.Error.WriteLineAsync(texts["ErrorLine", texts["UsageHint", parsed.Errors[0].Message.TrimEnd('.'), command]]);
+            // One line: System.CommandLine lists the accepted values of an option on lines of their own.
+            var message = parsed.Errors[0].Message.Replace("\n\t", " ", StringComparison.Ordinal).ReplaceLineEndings(" ").TrimEnd('.');
+            await console.Error.WriteLineAsync(texts["ErrorLine", texts["UsageHint", message, command]]);
             return ExitCodes.Incomplete;
         }
 
@@ -45,6 +47,7 @@ internal static class PgSeqApp
             CheckCommand.Create(texts, common, execution.CheckAsync),
             FixCommand.Create(texts, common, execution.FixAsync),
             RepairBlockCommand.Create(texts, common, execution.RepairBlockAsync),
+            ServeCommand.Create(texts, common, execution.ServeAsync),
         };
         root.SetAction(async (_, _) =>
         {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.Versioning;
 using Npgsql;
 
@@ -98,13 +96,13 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     /// <summary>
-    /// A hot standby of this cluster, streaming from it (pg_basebackup -R, or the same done by hand for a server newer
+    /// A hot standby of this cluster, streaming from it (pg_basebackup, or the same done by hand for a server newer
     /// than the pg_basebackup at hand), in a cluster of its own; dispose it when done.
     /// </summary>
     [SupportedOSPlatform("linux")]
     public async Task<PostgresServer> StartStandbyAsync()
     {
-        var standby = new PostgresServer { Port = FreePort(), SuperUser = SuperUser };
+        var standby = new PostgresServer { Port = FreePort.Next(), SuperUser = SuperUser };
         standby._clusterDirectory = await NewClusterDirectoryAsync();
         var pgBasebackup = PostgresBinaries.Program("pg_basebackup");
         if (await MajorVersionAsync(pgBasebackup) >= VersionNumber / 10000)
@@ -153,6 +151,25 @@ public sealed class PostgresServer : IAsyncLifetime
         await using var command = _admin!.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();
     }
+
+    /// <summary>A value from the maintenance database, where reading statistics adds nothing to the test's database.</summary>
+    public async Task<T> AdminScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var command = _admin!.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>pgseq's sessions on <paramref name="database"/> (application_name pgseq), optionally only those waiting
+    /// on <paramref name="waitEventType"/> (Lock).</summary>
+    public Task<long> PgSeqSessionsAsync(string database, string? waitEventType = null) =>
+        AdminScalarAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pgseq' AND datname = $1 AND ($2 = '' OR wait_event_type = $2)",
+            database, waitEventType ?? string.Empty);
 
     public string ConnectionString(string database, string? user = null, string? password = null)
     {
@@ -278,7 +295,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private async Task StartClusterAsync()
     {
-        Port = FreePort();
+        Port = FreePort.Next();
         _clusterDirectory = await NewClusterDirectoryAsync();
         await Check(RunAsClusterOwnerAsync(PostgresBinaries.Program("initdb"),
             "-D", DataDirectory!, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"));
@@ -345,12 +362,5 @@ public sealed class PostgresServer : IAsyncLifetime
         {
             throw new InvalidOperationException($"command failed with exit code {result.ExitCode}:\n{result.Output}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

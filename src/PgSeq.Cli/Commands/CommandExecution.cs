@@ -2,6 +2,7 @@ using Npgsql;
 using PgSeq.Cli.Connection;
 using PgSeq.Cli.Localization;
 using PgSeq.Cli.Output;
+using PgSeq.Cli.Serve;
 using PgSeq.Cli.Targets;
 using Spectre.Console;
 
@@ -42,26 +43,35 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
         }
     }
 
+    /// <summary>serve: resolves the targets once, refusing any that cannot be used, then exports until interrupted.</summary>
+    public async Task<int> ServeAsync(RunSettings settings, CheckOptions options, ServeSettings serve)
+    {
+        var (prepared, exitCode) = await PrepareAsync(settings, options);
+        if (prepared is not { } ready)
+        {
+            return interrupt.Token.IsCancellationRequested ? ExitCodes.Ok : exitCode;
+        }
+
+        var (targets, links) = ready;
+
+        if (targets.FirstOrDefault(t => t.Failure is not null) is { } unusable)
+        {
+            return Fail(settings, texts["TargetError", unusable.Label, ErrorMessages.Describe(unusable.Failure!, unusable.Connection, texts)], unusable.Failure);
+        }
+
+        return await new Exporter(console, interrupt, texts).RunAsync(targets, options with { Links = [.. options.Links, .. links] }, settings, serve);
+    }
+
     private async Task<int> RunAsync(
         RunSettings settings, CheckOptions options, RunMode mode, Func<NpgsqlDataSource, RunAdditions, Task<(DriftReport Report, int ExitCode)>> run)
     {
-        IReadOnlyList<Target> targets;
-        IReadOnlyList<ExplicitLink> links;
-        try
+        var (prepared, failed) = await PrepareAsync(settings, options);
+        if (prepared is not { } ready)
         {
-            options.Validate();
-            links = settings.LinksFile is { } file ? await LinksFile.ReadAsync(file, interrupt.Token) : [];
-            targets = await new TargetList(environment).ResolveAsync(settings, interrupt.Token);
+            return failed;
         }
-        catch (Exception error) when (error is InputException or InvalidPatternException)
-        {
-            return Fail(settings, ErrorMessages.Describe(error, null, texts), error);
-        }
-        catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
-        {
-            console.Error.WriteLine(texts["InterruptedNothing"]);
-            return interrupt.ExitCode;
-        }
+
+        var (targets, links) = ready;
 
         var single = targets.Count == 1 && settings.Connections.Count <= 1 && settings.TargetsFile is null && !settings.AllDatabases;
         await using var source = settings.Source is null ? null : await OpenSourceAsync(settings.Source);
@@ -116,7 +126,7 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
                 JsonReport.WriteTargets(console.Out, results, mode);
                 break;
             case OutputFormat.Prometheus:
-                PrometheusReport.Write(console.Out, results);
+                await PrometheusReport.WriteAsync(console.Out, results, settings.Series);
                 break;
             case OutputFormat.Nagios:
                 var state = NagiosReport.Write(console.Out, results, options);
@@ -168,6 +178,26 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
         finally
         {
             slots.Release();
+        }
+    }
+
+    // The options checked, the links file read and the targets resolved; else the exit code of the failure.
+    private async Task<((IReadOnlyList<Target> Targets, IReadOnlyList<ExplicitLink> Links)? Prepared, int ExitCode)> PrepareAsync(RunSettings settings, CheckOptions options)
+    {
+        try
+        {
+            options.Validate();
+            var links = settings.LinksFile is { } file ? await LinksFile.ReadAsync(file, interrupt.Token) : [];
+            return ((await new TargetList(environment).ResolveAsync(settings, interrupt.Token), links), ExitCodes.Ok);
+        }
+        catch (Exception error) when (error is InputException or InvalidPatternException)
+        {
+            return (null, Fail(settings, ErrorMessages.Describe(error, null, texts), error));
+        }
+        catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
+        {
+            console.Error.WriteLine(texts["InterruptedNothing"]);
+            return (null, interrupt.ExitCode);
         }
     }
 

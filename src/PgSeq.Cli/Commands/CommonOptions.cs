@@ -74,6 +74,16 @@ internal sealed class CommonOptions
             }
         });
         Verbose = new("--verbose", "-v") { Description = texts["Help_Verbose"] };
+        Series = new("--series") { Description = texts["Help_Series"], HelpName = "problems|all" };
+        Series.AcceptOnlyFromAmong("problems", "all");
+        Top = new("--top") { Description = texts["Help_Top"], HelpName = "N", DefaultValueFactory = _ => SeriesSelection.Default.Top };
+        Top.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError(texts["TopNegative"]);
+            }
+        });
     }
 
     public Argument<string[]> Connection { get; }
@@ -123,15 +133,38 @@ internal sealed class CommonOptions
 
     public Option<bool> Verbose { get; }
 
+    /// <summary>Which sequences get series of their own: problems (the default) or all.</summary>
+    public Option<string?> Series { get; }
+
+    /// <summary>How many of the fullest sequences get series besides the problems.</summary>
+    public Option<int> Top { get; }
+
     public void AddTo(Command command)
     {
         command.Add(Connection);
         AddScopeTo(command);
-        foreach (Option option in (Option[])[LockTimeout, StatementTimeout, Warn, Critical, Targets, AllDatabases, Jobs, From, Format, Json, Quiet, Log, Verbose])
+        foreach (Option option in (Option[])[LockTimeout, StatementTimeout, Warn, Critical, Targets, AllDatabases, Jobs, From, Format, Json, Series, Top, Quiet, Log, Verbose])
         {
             command.Add(option);
         }
 
+        AddThresholdCheckTo(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(Json) && result.GetValue(Format) is { } format && format != "json")
+            {
+                result.AddError(_texts["JsonWithFormat", format]);
+            }
+
+            if ((result.GetResult(Series) is { Implicit: false } || result.GetResult(Top) is { Implicit: false }) && result.GetValue(Format) != "prometheus")
+            {
+                result.AddError(_texts["SeriesWithoutPrometheus"]);
+            }
+        });
+    }
+
+    /// <summary>Refuses a --warn above --critical.</summary>
+    public void AddThresholdCheckTo(Command command) =>
         command.Validators.Add(result =>
         {
             var defaults = new CheckOptions();
@@ -139,13 +172,7 @@ internal sealed class CommonOptions
             {
                 result.AddError(_texts["WarnAboveCritical"]);
             }
-
-            if (result.GetValue(Json) && result.GetValue(Format) is { } format && format != "json")
-            {
-                result.AddError(_texts["JsonWithFormat", format]);
-            }
         });
-    }
 
     /// <summary>Adds what selects the sequences: schema and table patterns, and links.</summary>
     public void AddScopeTo(Command command)
@@ -182,6 +209,7 @@ internal sealed class CommonOptions
         LogFile = result.GetValue(Log),
         LinksFile = result.GetValue(Links),
         Verbose = result.GetValue(Verbose),
+        Series = new SeriesSelection(result.GetValue(Series) == "all", result.GetValue(Top)),
     };
 
     /// <summary>The scope and timeouts, as check takes them and fix extends them; --jobs is both the connections per
@@ -231,7 +259,8 @@ internal sealed class CommonOptions
         },
     };
 
-    private static Option<TimeSpan?> Duration(string name, string description, Texts texts) => new(name)
+    /// <summary>An option that takes a duration as <see cref="DurationParser"/> reads it.</summary>
+    public static Option<TimeSpan?> Duration(string name, string description, Texts texts) => new(name)
     {
         Description = description,
         HelpName = "DURATION",

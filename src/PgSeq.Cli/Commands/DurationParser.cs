@@ -25,6 +25,15 @@ internal static partial class DurationParser
         return true;
     }
 
+    /// <summary>A duration as it would be written on the command line: <c>1h</c>, <c>5min</c>, <c>2s</c>, <c>500ms</c>.</summary>
+    public static string Format(TimeSpan duration) => duration switch
+    {
+        { Ticks: > 0 } when duration.Ticks % TimeSpan.TicksPerHour == 0 => $"{(long)duration.TotalHours}h",
+        { Ticks: > 0 } when duration.Ticks % TimeSpan.TicksPerMinute == 0 => $"{(long)duration.TotalMinutes}min",
+        _ when duration.Ticks % TimeSpan.TicksPerSecond == 0 => $"{(long)duration.TotalSeconds}s",
+        _ => $"{duration.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture)}ms",
+    };
+
     [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)\s*(?<unit>ms|s|min|m|h)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -34,6 +34,9 @@ internal sealed record RunSettings
     /// <summary>Append one line per event to this file.</summary>
     public string? LogFile { get; init; }
 
+    /// <summary>--format prometheus and serve: which sequences get series of their own.</summary>
+    public SeriesSelection Series { get; init; } = SeriesSelection.Default;
+
     /// <summary>check only: exit 2 on a capacity warning too.</summary>
     public bool FailOnWarning { get; init; }
 }

@@ -18,8 +18,8 @@ internal sealed class RunLog(string path)
     {
         var lines = new List<string>();
         var command = mode == RunMode.Check ? "check" : mode == RunMode.DryRun ? "fix-dry-run" : "fix";
-        string Line(string @event, params (string Key, object? Value)[] fields) =>
-            Entry(result.Finished, [("command", command), ("target", result.Label), ("event", @event), .. fields]);
+        string Event(string @event, params (string Key, object? Value)[] fields) =>
+            Line(result.Finished, [("command", command), ("target", result.Label), ("event", @event), .. fields]);
 
         if (result.Report is { } report)
         {
@@ -27,30 +27,39 @@ internal sealed class RunLog(string path)
             {
                 if (sequence.Repair is { Applied: true } repair)
                 {
-                    lines.Add(Line("repaired", ("sequence", sequence.Sequence.Name), ("before", repair.PreviousNextValue), ("after", repair.NextValue), ("lock_held_ms", Math.Round(repair.LockHeld.TotalMilliseconds, 3))));
+                    lines.Add(Event("repaired", ("sequence", sequence.Sequence.Name), ("before", repair.PreviousNextValue), ("after", repair.NextValue), ("lock_held_ms", Math.Round(repair.LockHeld.TotalMilliseconds, 3))));
                 }
                 else if (sequence.Status is not SequenceStatus.Ok)
                 {
-                    lines.Add(Line("sequence", ("sequence", sequence.Sequence.Name), ("status", Snake(sequence.Status)), ("next_value", sequence.NextValue), ("max_value", sequence.ColumnExtreme), ("reason", Texts.English.Say(sequence.Reason))));
+                    lines.Add(Event("sequence", ("sequence", sequence.Sequence.Name), ("status", Snake(sequence.Status)), ("next_value", sequence.NextValue), ("max_value", sequence.ColumnExtreme), ("reason", Texts.English.Say(sequence.Reason))));
                 }
             }
 
             var s = report.Summary;
-            lines.Add(Line(result.Interrupted ? "interrupted" : "checked", ("database", report.Database), ("sequences", s.Sequences), ("ok", s.Ok), ("drift", s.Drift), ("repaired", s.Repaired),
+            lines.Add(Event(result.Interrupted ? "interrupted" : "checked", ("database", report.Database), ("sequences", s.Sequences), ("ok", s.Ok), ("drift", s.Drift), ("repaired", s.Repaired),
                 ("capacity_warning", s.CapacityWarning), ("capacity_critical", s.CapacityCritical), ("skipped", s.Skipped), ("unlinked", s.Unlinked), ("error", s.Error), ("busy", s.Busy), ("exit_code", result.ExitCode)));
         }
         else
         {
-            lines.Add(Line("error", ("message", result.Error), ("exit_code", result.ExitCode)));
+            lines.Add(Event("error", ("message", result.Error), ("exit_code", result.ExitCode)));
         }
 
+        Append(lines);
+    }
+
+    /// <summary>Appends lines to the file, one writer at a time.</summary>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be written.</exception>
+    public void Append(IReadOnlyList<string> lines)
+    {
         lock (_gate)
         {
             File.AppendAllLines(path, lines);
         }
     }
 
-    private static string Entry(DateTimeOffset time, IEnumerable<(string Key, object? Value)> fields)
+    /// <summary>One line: the UTC timestamp, "pgseq", then key=value for each field.</summary>
+    public static string Line(DateTimeOffset time, IEnumerable<(string Key, object? Value)> fields)
     {
         var line = new StringBuilder(time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)).Append(" pgseq");
         foreach (var (key, value) in fields)

@@ -18,6 +18,8 @@ public sealed class PgSeqProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     // A test run started as a background job inherits SIGINT ignored, and a program keeps an ignored SIGINT ignored
     // (as it should): env --default-signal gives pgseq the SIGINT handling it has when started from a terminal. env
     // execs pgseq, so the process id is pgseq's.

@@ -34,9 +34,6 @@ public sealed class FaultTests(PostgresServer server)
         return states;
     }
 
-    private static async Task<long> PgSeqSessionsAsync(TestDatabase db, string? waitEventType = null) =>
-        await db.ScalarAsync<long>($"SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pgseq' AND datname = current_database() {(waitEventType is null ? string.Empty : $"AND wait_event_type = '{waitEventType}'")}");
-
     [Fact]
     public async Task Killed_at_random_points_every_sequence_is_untouched_or_fully_repaired_and_the_next_run_finishes()
     {
@@ -77,7 +74,7 @@ public sealed class FaultTests(PostgresServer server)
 
             fix.KillHard();
             await fix.WaitAsync(TimeSpan.FromSeconds(30));
-            await Eventually.HoldsAsync(async () => await PgSeqSessionsAsync(db) == 0, TimeSpan.FromSeconds(30), "the killed pgseq's session ended");
+            await Eventually.HoldsAsync(async () => await db.Server.PgSeqSessionsAsync(db.Name) == 0, TimeSpan.FromSeconds(30), "the killed pgseq's session ended");
 
             var states = await StatesAsync(db, Count);
             Assert.All(states, state => Assert.True(state is (1, false) or (100, true), $"half-repaired sequence: {state}"));
@@ -109,7 +106,7 @@ public sealed class FaultTests(PostgresServer server)
         }
 
         using var fix = PgSeqProcess.Start("fix", "--lock-timeout", "5min", db.ConnectionStringForPsql());
-        await Eventually.HoldsAsync(async () => await PgSeqSessionsAsync(db, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_blocked");
+        await Eventually.HoldsAsync(async () => await db.Server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_blocked");
         var clock = Stopwatch.StartNew();
         await fix.SignalAsync("INT");
         var result = await fix.WaitAsync(TimeSpan.FromSeconds(20));
@@ -121,7 +118,7 @@ public sealed class FaultTests(PostgresServer server)
         Assert.Matches(@"\| public\.zz_blocked_id_seq +\| +100 \| +1 \| drift", result.Stdout);
         Assert.Contains("21 sequences: 20 repaired, 1 left in drift.", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
-        Assert.Equal(0, await PgSeqSessionsAsync(db));
+        Assert.Equal(0, await db.Server.PgSeqSessionsAsync(db.Name));
         Assert.Equal((1L, false), await db.SequenceStateAsync("zz_blocked_id_seq"));
         await transaction.RollbackAsync(Cancel);
     }
@@ -140,7 +137,7 @@ public sealed class FaultTests(PostgresServer server)
         }
 
         var run = CliRunner.RunAsync("fix", "--lock-timeout", "5min", db.ConnectionStringForPsql());
-        await Eventually.HoldsAsync(async () => await PgSeqSessionsAsync(db, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_blocked");
+        await Eventually.HoldsAsync(async () => await db.Server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_blocked");
         await db.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'pgseq' AND datname = current_database()");
         var result = await run;
 
@@ -196,7 +193,7 @@ public sealed class FaultTests(PostgresServer server)
         }
 
         var run = CliRunner.RunAsync("fix", "--lock-timeout", "5min", db.ConnectionStringForPsql());
-        await Eventually.HoldsAsync(async () => await PgSeqSessionsAsync(db, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_blocked");
+        await Eventually.HoldsAsync(async () => await db.Server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_blocked");
         await own.RestartAsync();
         var result = await run;
         await Assert.ThrowsAnyAsync<NpgsqlException>(() => transaction.RollbackAsync(Cancel));
@@ -225,7 +222,7 @@ public sealed class FaultTests(PostgresServer server)
         }
 
         var run = CliRunner.RunAsync("fix", "--lock-timeout", "1500ms", db.ConnectionStringForPsql());
-        await Eventually.HoldsAsync(async () => await PgSeqSessionsAsync(db, "Lock") == 1, TimeSpan.FromSeconds(30), $"pgseq waits for {what}");
+        await Eventually.HoldsAsync(async () => await db.Server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), $"pgseq waits for {what}");
         var insert = Stopwatch.StartNew();
         await db.ExecuteAsync("INSERT INTO held VALUES (300)");
         insert.Stop();

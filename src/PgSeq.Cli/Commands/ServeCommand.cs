@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Net;
+using PgSeq.Cli.Localization;
+using PgSeq.Cli.Serve;
+
+namespace PgSeq.Cli.Commands;
+
+/// <summary><c>pgseq serve</c>: a Prometheus exporter that checks on a schedule and serves the last results; reads only.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(Texts texts, CommonOptions common, Func<RunSettings, CheckOptions, ServeSettings, Task<int>> run)
+    {
+        var listen = new Option<IPEndPoint?>("--listen")
+        {
+            Description = texts["Help_Listen"],
+            HelpName = "HOST:PORT",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+                if (ListenAddress.TryParse(text, out var endpoint))
+                {
+                    return endpoint;
+                }
+
+                result.AddError(texts["ListenExpected", text]);
+                return ListenAddress.Default;
+            },
+        };
+        var interval = CommonOptions.Duration("--interval", texts["Help_Interval"], texts);
+        interval.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<TimeSpan?>() < TimeSpan.FromSeconds(1))
+            {
+                result.AddError(texts["IntervalTooShort"]);
+            }
+        });
+
+        var command = new Command("serve", texts["Help_Serve"]) { common.Connection };
+        common.AddScopeTo(command);
+        foreach (Option option in (Option[])[listen, interval, common.Series, common.Top, common.LockTimeout, common.StatementTimeout, common.Warn, common.Critical,
+            common.Targets, common.AllDatabases, common.Jobs, common.Log, common.Verbose])
+        {
+            command.Add(option);
+        }
+
+        common.AddThresholdCheckTo(command);
+        command.SetAction((result, _) => run(
+            new RunSettings
+            {
+                Connections = result.GetValue(common.Connection) ?? [],
+                TargetsFile = result.GetValue(common.Targets),
+                AllDatabases = result.GetValue(common.AllDatabases),
+                LinksFile = result.GetValue(common.Links),
+                LogFile = result.GetValue(common.Log),
+                Verbose = result.GetValue(common.Verbose),
+                Series = new(result.GetValue(common.Series) == "all", result.GetValue(common.Top)),
+            },
+            common.Scope(result),
+            new ServeSettings(result.GetValue(listen) ?? ListenAddress.Default, result.GetValue(interval) ?? ServeSettings.DefaultInterval)));
+        return command;
+    }
+}

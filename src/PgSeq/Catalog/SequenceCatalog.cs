@@ -32,15 +32,15 @@ internal static class SequenceCatalog
                pg_catalog.pg_has_role(sc.relowner, 'USAGE') AS can_alter,
                pg_catalog.has_sequence_privilege(s.seqrelid, 'SELECT') AS can_read_sequence,
                f.table_oid IS NOT NULL AS has_column,
-               pg_catalog.quote_ident(tn.nspname) || '.' || pg_catalog.quote_ident(tc.relname) AS table_name,
+               pg_catalog.quote_ident(tn.nspname) || '.' || pg_catalog.quote_ident(f.table_relname) AS table_name,
                tn.nspname AS table_schema,
-               tc.relname AS table_relname,
+               f.table_relname,
                f.attname AS column_name,
                pg_catalog.quote_ident(f.attname) AS column_identifier,
                pg_catalog.format_type(f.atttypid, f.atttypmod) AS column_type,
                f.identity, f.owned, f.in_default, f.late_bound, f.explicit, f.inferred, f.rule AS inferred_rule, f.ambiguous,
-               f.default_expr, f.integral, f.measured, f.comparable, f.app_block, f.rls_hidden, f.table_unlogged,
-               tc.relforcerowsecurity AS rls_forced,
+               CASE WHEN NOT f.measured THEN f.default_expr END AS default_expr,
+               f.integral, f.measured, f.comparable, f.app_block, f.rls_hidden, f.rls_forced, f.table_unlogged,
                pg_catalog.format_type(f.base_oid, NULL) AS base_type,
                pg_catalog.has_column_privilege(f.table_oid, f.attnum, 'SELECT') AS can_read_column,
                pg_catalog.has_table_privilege(f.table_oid, 'UPDATE')
@@ -51,8 +51,7 @@ internal static class SequenceCatalog
         JOIN pg_catalog.pg_class AS sc ON sc.oid = s.seqrelid
         JOIN pg_catalog.pg_namespace AS sn ON sn.oid = sc.relnamespace
         LEFT JOIN (feed AS f
-                   JOIN pg_catalog.pg_class AS tc ON tc.oid = f.table_oid
-                   JOIN pg_catalog.pg_namespace AS tn ON tn.oid = tc.relnamespace
+                   JOIN pg_catalog.pg_namespace AS tn ON tn.oid = f.table_namespace
                    LEFT JOIN indexed AS ix ON ix.table_oid = f.table_oid AND ix.attnum = f.attnum)
           ON f.seq_oid = s.seqrelid
         WHERE sn.nspname <> 'information_schema'

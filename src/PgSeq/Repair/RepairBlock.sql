@@ -55,8 +55,7 @@ BEGIN
                    FILTER (WHERE f.measured) AS probes
         FROM feed AS f
         JOIN pg_catalog.pg_sequence AS s ON s.seqrelid = f.seq_oid AND NOT s.seqcycle
-        JOIN pg_catalog.pg_class AS ft ON ft.oid = f.table_oid
-        JOIN pg_catalog.pg_namespace AS fn ON fn.oid = ft.relnamespace
+        JOIN pg_catalog.pg_namespace AS fn ON fn.oid = f.table_namespace
         WHERE NOT f.ambiguous
         GROUP BY f.seq_oid, s.seqincrement, s.seqmin, s.seqmax
         HAVING pg_catalog.bool_or(f.measured)

@@ -4,4 +4,5 @@ namespace PgSeq.Session;
 /// <param name="StatementTimeout">statement_timeout.</param>
 /// <param name="LockTimeout">lock_timeout.</param>
 /// <param name="RowSecurity">row_security.</param>
-internal sealed record SessionSettings(string StatementTimeout, string LockTimeout, string RowSecurity);
+/// <param name="Jit">jit.</param>
+internal sealed record SessionSettings(string StatementTimeout, string LockTimeout, string RowSecurity, string Jit);

@@ -6,6 +6,8 @@ namespace PgSeq.Session;
 /// Bounds every query and lock wait of the session, turns row level security off, and reads what the session may do.
 /// With <c>row_security = off</c> (as pg_dump runs) a query on a table whose policies apply to the role fails instead
 /// of returning the rows the policies let through: MAX() of part of the rows would be a wrong answer, not a slow one.
+/// JIT compilation is off: the catalog query's estimates run into billions of rows on large catalogs, and compiling it
+/// took 4.4 of its 14 s at 100,000 tables; the probes read a row or an index end and gain nothing from it either.
 /// </summary>
 internal static class SessionSetup
 {
@@ -13,9 +15,11 @@ internal static class SessionSetup
         SELECT pg_catalog.current_setting('statement_timeout') AS previous_statement_timeout,
                pg_catalog.current_setting('lock_timeout') AS previous_lock_timeout,
                pg_catalog.current_setting('row_security') AS previous_row_security,
+               pg_catalog.current_setting('jit') AS previous_jit,
                pg_catalog.set_config('statement_timeout', $1, false),
                pg_catalog.set_config('lock_timeout', $2, false),
                pg_catalog.set_config('row_security', 'off', false),
+               pg_catalog.set_config('jit', 'off', false),
                pg_catalog.current_database() AS database,
                pg_catalog.quote_ident(current_user) AS role,
                pg_catalog.current_setting('server_version') AS server_version,
@@ -26,10 +30,10 @@ internal static class SessionSetup
 
     private const string RestoreSql = """
         SELECT pg_catalog.set_config('statement_timeout', $1, false), pg_catalog.set_config('lock_timeout', $2, false),
-               pg_catalog.set_config('row_security', $3, false)
+               pg_catalog.set_config('row_security', $3, false), pg_catalog.set_config('jit', $4, false)
         """;
 
-    /// <summary>Sets <c>statement_timeout</c>, <c>lock_timeout</c> and <c>row_security</c> for the session and returns what it is connected to.</summary>
+    /// <summary>Sets <c>statement_timeout</c>, <c>lock_timeout</c>, <c>row_security</c> and <c>jit</c> for the session and returns what it is connected to.</summary>
     /// <param name="connection">An open connection.</param>
     /// <param name="options">The timeouts.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -63,7 +67,8 @@ internal static class SessionSetup
             PreviousSettings = new(
                 reader.GetString(reader.GetOrdinal("previous_statement_timeout")),
                 reader.GetString(reader.GetOrdinal("previous_lock_timeout")),
-                reader.GetString(reader.GetOrdinal("previous_row_security"))),
+                reader.GetString(reader.GetOrdinal("previous_row_security")),
+                reader.GetString(reader.GetOrdinal("previous_jit"))),
         };
     }
 
@@ -77,6 +82,7 @@ internal static class SessionSetup
                 new() { Value = session.PreviousSettings.StatementTimeout },
                 new() { Value = session.PreviousSettings.LockTimeout },
                 new() { Value = session.PreviousSettings.RowSecurity },
+                new() { Value = session.PreviousSettings.Jit },
             },
         };
         await command.ExecuteNonQueryAsync(CancellationToken.None);

@@ -15,12 +15,13 @@ public sealed class LibraryApiTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task Check_on_the_callers_connection_sees_its_uncommitted_rows_and_restores_its_timeouts_and_row_security()
+    public async Task Check_on_the_callers_connection_sees_its_uncommitted_rows_and_restores_its_timeouts_row_security_and_jit()
     {
         await using var db = await server.CreateDatabaseAsync();
         await db.ExecuteAsync("CREATE TABLE t (id serial PRIMARY KEY);");
         await using var connection = await db.DataSource.OpenConnectionAsync(Cancel);
         await ScalarAsync(connection, "SET statement_timeout = '42s'");
+        await ScalarAsync(connection, "SET jit = on");
         await using var transaction = await connection.BeginTransactionAsync(Cancel);
         await ScalarAsync(connection, "INSERT INTO t VALUES (77) RETURNING id");
 
@@ -30,6 +31,7 @@ public sealed class LibraryApiTests(PostgresServer server)
         Assert.Equal("42s", await ScalarAsync(connection, "SHOW statement_timeout"));
         Assert.Equal("0", await ScalarAsync(connection, "SHOW lock_timeout"));
         Assert.Equal("on", await ScalarAsync(connection, "SHOW row_security"));
+        Assert.Equal("on", await ScalarAsync(connection, "SHOW jit"));
     }
 
     [Fact]

@@ -315,6 +315,8 @@ public sealed class PostgresServer : IAsyncLifetime
             "-c fsync=off",
             "-c synchronous_commit=off",
             "-c full_page_writes=off",
+            // Autovacuum's visits commit transactions in the databases whose activity some tests count.
+            "-c autovacuum=off",
             // PasswordRole logs in with scram-sha-256 (pg_hba.conf), so its password must be stored that way, which
             // PostgreSQL 13 and older do not do by default (md5).
             "-c password_encryption=scram-sha-256");

@@ -64,8 +64,9 @@ public sealed class DriftReportReader : IAsyncDisposable
     /// <summary>
     /// The sequences sorted by name, each as soon as it has been checked (for a fix: repaired, or found to need no
     /// repair). A fix that is cancelled still yields the sequences of the batch it was repairing (each repaired or
-    /// rolled back), then throws <see cref="OperationCanceledException"/>, with <see cref="Interrupted"/> set. However
-    /// the reading ends, the totals are there afterwards.
+    /// rolled back), then throws <see cref="OperationCanceledException"/>, with <see cref="Interrupted"/> set; one that
+    /// fails part-way (a lost connection) yields those of the batch it repaired before it throws. However the reading
+    /// ends, the totals are there afterwards.
     /// </summary>
     /// <param name="cancellationToken">Cancels the running query.</param>
     /// <exception cref="InvalidOperationException">The sequences were already read.</exception>

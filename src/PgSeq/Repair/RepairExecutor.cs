@@ -15,7 +15,7 @@ internal static class RepairExecutor
     /// Repairs the jobs in order, <see cref="RepairsPerRoundTrip"/> transactions per round trip, filling in each job's
     /// outcome as it completes. A server error on one (lock timeout, missing privilege) rolls that one back, becomes
     /// its failure, and the run goes on with the next; a broken connection or a cancellation propagates after the
-    /// rollback, leaving the jobs done so far filled in.
+    /// rollback, leaving the jobs known to be done filled in.
     /// </summary>
     public static async Task<RepairJob[]> RunAsync(
         NpgsqlConnection connection, IReadOnlyList<RepairJob> jobs, RepairPolicy policy, CheckOptions options, RepairBoundary boundary,
@@ -34,12 +34,15 @@ internal static class RepairExecutor
             // a crash. The last repair writes WAL, and so flushes, whenever it moves its sequence or takes its ACCESS
             // EXCLUSIVE hold (logged for standbys). After a failed repair, the WAL writer flushes the earlier ones
             // within wal_writer_delay (200 ms by default), or the next round trip does.
+            var ends = new int[count];
             for (var i = next; i < next + count; i++)
             {
                 foreach (var statement in RepairScript.Statements(jobs[i].Sequence, policy, options, jobs[i].Floor, boundary, hold, deferFlush: i < next + count - 1, printed: false))
                 {
                     batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
                 }
+
+                ends[i - next] = batch.BatchCommands.Count - 1;
             }
 
             // The reader yields one result per repair (its SELECT); BEGIN, LOCK, ALTER and COMMIT yield none. A result
@@ -95,6 +98,18 @@ internal static class RepairExecutor
                     {
                         jobs[next + i].Result = results[i];
                     }
+                }
+
+                throw;
+            }
+            catch (NpgsqlException)
+            {
+                // The connection is gone: a repair committed when the server answered its last statement (the reader
+                // records each statement's completion as it passes). Any other is left unreported, still in drift: a
+                // rerun finds out.
+                for (var i = 0; i < results.Count && batch.BatchCommands[ends[i]].StatementType != StatementType.Unknown; i++)
+                {
+                    jobs[next + i].Result = results[i];
                 }
 
                 throw;

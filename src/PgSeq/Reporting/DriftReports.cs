@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using PgSeq.Cutover;
 using PgSeq.Diagnosis;
 using PgSeq.Inspection;
@@ -77,8 +78,9 @@ internal static class DriftReports
             }
 
             var window = windows.Current;
-            var reports = new SequenceReport[window.Count];
+            var reports = new SequenceReport?[window.Count];
             var interrupted = false;
+            ExceptionDispatchInfo? failure = null;
             try
             {
                 await run.RunAsync(window, (index, decision) => reports[index] = factory.Fixed(decision), cancellationToken);
@@ -87,13 +89,19 @@ internal static class DriftReports
             {
                 interrupted = true;
             }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // A failure part-way (a lost connection): what was repaired before it is reported all the same.
+                failure = ExceptionDispatchInfo.Capture(error);
+            }
 
-            foreach (var report in reports)
+            foreach (var report in reports.OfType<SequenceReport>())
             {
                 totals.Add(report);
                 yield return report;
             }
 
+            failure?.Throw();
             if (interrupted)
             {
                 totals.End(interrupted: true);

@@ -1,3 +1,5 @@
+using PgSeq.Cli.Targets;
+
 namespace PgSeq.Cli;
 
 /// <summary>pgseq's exit codes: a public contract, documented in the README.</summary>
@@ -20,12 +22,12 @@ internal static class ExitCodes
 
     /// <summary>The exit code for a finished check: a critical finding (drift, critical capacity, sequences missing after
     /// a migration) is 2, a warning only when asked to.</summary>
-    public static int ForCheck(DriftReport report, bool failOnWarning) =>
+    public static int ForCheck(ReportOutline report, bool failOnWarning) =>
         !report.Complete ? Incomplete
         : report.Attention >= (failOnWarning ? Attention.Warning : Attention.Critical) ? Drift
         : Ok;
 
     /// <summary>The exit code for a finished fix (or its dry run): anything left in error, busy or drift means it did not complete.</summary>
-    public static int ForFix(DriftReport report, bool dryRun) =>
+    public static int ForFix(ReportOutline report, bool dryRun) =>
         !report.Complete || (!dryRun && report.Summary.Drift > 0) ? Incomplete : Ok;
 }

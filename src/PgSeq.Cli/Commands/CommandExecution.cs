@@ -15,18 +15,20 @@ namespace PgSeq.Cli.Commands;
 internal sealed class CommandExecution(CliConsole console, Func<string, string?> environment, Interrupt interrupt, Texts texts)
 {
     public Task<int> CheckAsync(RunSettings settings, CheckOptions options) =>
-        RunAsync(settings, options, RunMode.Check, async (dataSource, run) =>
-        {
-            var report = await SequenceDrift.CheckAsync(dataSource, options with { Links = [.. options.Links, .. run.Links], CutoverSource = run.Source, Progress = run.Progress }, interrupt.Token);
-            return (report, ExitCodes.ForCheck(report, settings.FailOnWarning));
-        });
+        RunAsync(
+            settings,
+            options,
+            RunMode.Check,
+            (dataSource, run) => SequenceDrift.OpenCheckAsync(dataSource, options with { Links = [.. options.Links, .. run.Links], CutoverSource = run.Source, Progress = run.Progress }, interrupt.Token),
+            report => ExitCodes.ForCheck(report, settings.FailOnWarning));
 
     public Task<int> FixAsync(RunSettings settings, FixOptions options) =>
-        RunAsync(settings, options, options.DryRun ? RunMode.DryRun : RunMode.Fix, async (dataSource, run) =>
-        {
-            var report = await SequenceDrift.FixAsync(dataSource, options with { Links = [.. options.Links, .. run.Links], CutoverSource = run.Source, Progress = run.Progress }, interrupt.Token);
-            return (report, ExitCodes.ForFix(report, options.DryRun));
-        });
+        RunAsync(
+            settings,
+            options,
+            options.DryRun ? RunMode.DryRun : RunMode.Fix,
+            (dataSource, run) => SequenceDrift.OpenFixAsync(dataSource, options with { Links = [.. options.Links, .. run.Links], CutoverSource = run.Source, Progress = run.Progress }, interrupt.Token),
+            report => ExitCodes.ForFix(report, options.DryRun));
 
     /// <summary>Prints the repair block for what the options select; connects to nothing.</summary>
     public async Task<int> RepairBlockAsync(RunSettings settings, FixOptions options)
@@ -63,7 +65,11 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
     }
 
     private async Task<int> RunAsync(
-        RunSettings settings, CheckOptions options, RunMode mode, Func<NpgsqlDataSource, RunAdditions, Task<(DriftReport Report, int ExitCode)>> run)
+        RunSettings settings,
+        CheckOptions options,
+        RunMode mode,
+        Func<NpgsqlDataSource, RunAdditions, Task<DriftReportReader>> open,
+        Func<ReportOutline, int> exitCodeOf)
     {
         var (prepared, failed) = await PrepareAsync(settings, options);
         if (prepared is not { } ready)
@@ -88,12 +94,18 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
             }
         }
 
-        var progress = single && settings.Format == OutputFormat.Table && console.ErrorIsTerminal ? new ProgressDisplay(console.Error, texts) : null;
+        // The progress line shares the terminal with nothing: not with a script streaming to the same terminal.
+        var progress = single && settings.Format == OutputFormat.Table && console.ErrorIsTerminal && !(settings.Sql && console.OutIsTerminal)
+            ? new ProgressDisplay(console.Error, texts) : null;
         var additions = new RunAdditions(links, source?.DataSource, progress);
         var log = settings.LogFile is null ? null : new RunLog(settings.LogFile);
         using var slots = new SemaphoreSlim(options.Jobs);
-        var running = targets.Select(target => RunTargetAsync(
-            target, dataSource => progress is null ? run(dataSource, additions) : progress.ShowWhileAsync(run(dataSource, additions)), slots)).ToList();
+        var running = targets.Select(target =>
+        {
+            var outputs = TargetOutputs.For(settings, single, console.Out, log, target.Label, mode);
+            var run = RunTargetAsync(target, mode, outputs, dataSource => open(dataSource, additions), exitCodeOf, slots);
+            return progress is null ? run : progress.ShowWhileAsync(run);
+        }).ToList();
 
         // Tables are printed in the order given, each as soon as it and those before it are done.
         var results = new List<TargetResult>();
@@ -101,7 +113,7 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
         {
             var result = await task;
             results.Add(result);
-            log?.Write(result, mode);
+            result.Outputs.Log?.End(result);
             if (settings.Format == OutputFormat.Table)
             {
                 PrintTable(result, mode, settings, single);
@@ -112,13 +124,9 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
         switch (settings.Format)
         {
             case OutputFormat.Json when single:
-                if (results[0].Report is { } report)
+                if (results[0].Outputs.Json is null)
                 {
-                    JsonReport.Write(console.Out, report, mode, results[0].Interrupted);
-                }
-                else
-                {
-                    JsonReport.WriteError(console.Out, results[0].Error!);
+                    JsonReport.WriteError(console.Out, results[0].Error ?? texts["InterruptedNothing"]);
                 }
 
                 break;
@@ -126,7 +134,7 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
                 JsonReport.WriteTargets(console.Out, results, mode);
                 break;
             case OutputFormat.Prometheus:
-                await PrometheusReport.WriteAsync(console.Out, results, settings.Series);
+                await PrometheusReport.WriteAsync(console.Out, results);
                 break;
             case OutputFormat.Nagios:
                 var state = NagiosReport.Write(console.Out, results, options);
@@ -149,37 +157,74 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
         return exitCode;
     }
 
-    private async Task<TargetResult> RunTargetAsync(Target target, Func<NpgsqlDataSource, Task<(DriftReport Report, int ExitCode)>> run, SemaphoreSlim slots)
+    // Opens the target's report and feeds its sequences to the outputs as they pass. A run that stops part-way (failed
+    // or interrupted) still ends its outputs, with the totals of what was read.
+    private async Task<TargetResult> RunTargetAsync(
+        Target target, RunMode mode, TargetOutputs outputs, Func<NpgsqlDataSource, Task<DriftReportReader>> open, Func<ReportOutline, int> exitCodeOf, SemaphoreSlim slots)
     {
         if (target.Failure is not null)
         {
-            return Failed(target, target.Failure);
+            return Failed(target, outputs, null, target.Failure);
         }
 
         await slots.WaitAsync(CancellationToken.None);
         try
         {
             await using var dataSource = TargetList.Open(target.Connection!);
-            var (report, exitCode) = await run(dataSource);
-            return new TargetResult(target.Label, target.Connection, report, null, exitCode, false, DateTimeOffset.UtcNow);
+            DriftReportReader reader;
+            try
+            {
+                reader = await open(dataSource);
+            }
+            catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
+            {
+                return new TargetResult(target.Label, target.Connection, null, outputs, null, interrupt.ExitCode, true, DateTimeOffset.UtcNow);
+            }
+
+            await using (reader)
+            {
+                outputs.Begin(reader, mode);
+                Exception? failure = null;
+                try
+                {
+                    await foreach (var sequence in reader.ReadAllAsync(interrupt.Token))
+                    {
+                        outputs.Add(sequence);
+                    }
+                }
+                catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
+                {
+                    // What was done is in the outputs; the outline below counts it.
+                }
+                catch (Exception error) when (IsRunFailure(error))
+                {
+                    failure = error;
+                }
+
+                var report = ReportOutline.Of(reader, outputs.Planned);
+                if (failure is not null)
+                {
+                    var failed = Failed(target, outputs, report, failure);
+                    outputs.End(report, interrupted: false, failed.Error);
+                    return failed;
+                }
+
+                outputs.End(report, reader.Interrupted, null);
+                return new TargetResult(
+                    target.Label, target.Connection, report, outputs, null, reader.Interrupted ? interrupt.ExitCode : exitCodeOf(report), reader.Interrupted, DateTimeOffset.UtcNow);
+            }
         }
-        catch (RepairInterruptedException interrupted)
+        catch (Exception error) when (IsRunFailure(error))
         {
-            return new TargetResult(target.Label, target.Connection, interrupted.Partial, null, interrupt.ExitCode, true, DateTimeOffset.UtcNow);
-        }
-        catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
-        {
-            return new TargetResult(target.Label, target.Connection, null, texts["InterruptedNothing"], interrupt.ExitCode, true, DateTimeOffset.UtcNow);
-        }
-        catch (Exception error) when (error is NpgsqlException or PgSeqException or InvalidOperationException)
-        {
-            return Failed(target, error);
+            return Failed(target, outputs, null, error);
         }
         finally
         {
             slots.Release();
         }
     }
+
+    private static bool IsRunFailure(Exception error) => error is NpgsqlException or PgSeqException or InvalidOperationException;
 
     // The options checked, the links file read and the targets resolved; else the exit code of the failure.
     private async Task<((IReadOnlyList<Target> Targets, IReadOnlyList<ExplicitLink> Links)? Prepared, int ExitCode)> PrepareAsync(RunSettings settings, CheckOptions options)
@@ -201,27 +246,33 @@ internal sealed class CommandExecution(CliConsole console, Func<string, string?>
         }
     }
 
-    private TargetResult Failed(Target target, Exception error) =>
-        new(target.Label, target.Connection, null, ErrorMessages.Describe(error, target.Connection, texts), ExitCodes.Incomplete, false, DateTimeOffset.UtcNow, error);
+    private TargetResult Failed(Target target, TargetOutputs outputs, ReportOutline? report, Exception error) =>
+        new(target.Label, target.Connection, report, outputs, ErrorMessages.Describe(error, target.Connection, texts), ExitCodes.Incomplete, false, DateTimeOffset.UtcNow, error);
 
+    // A report is printed only when it is whole, or when a fix was interrupted: then it shows what was done. A check
+    // stopped part-way prints no table, whose summary would speak for sequences it never read.
     private void PrintTable(TargetResult result, RunMode mode, RunSettings settings, bool single)
     {
-        if (result.Report is { } report)
+        if (result is { Outline: { } report, Error: null } && (!result.Interrupted || mode == RunMode.Fix))
         {
-            if (settings.Sql)
+            if (result.Outputs.SqlBuffer is { } script)
             {
-                SqlScript.Write(console.Out, report);
-                console.Error.WriteLine(HumanReport.Summary(texts, report, mode));
+                console.Out.Write(script.ToString());
+            }
+
+            if (result.Outputs.Table is { } rows)
+            {
+                HumanReport.Write(CreateConsole(), texts, report, rows, mode, result.Label, settings.Verbose, settings.Quiet);
             }
             else
             {
-                HumanReport.Write(CreateConsole(), texts, report, mode, result.Label, settings.Verbose, settings.Quiet);
+                console.Error.WriteLine(HumanReport.Summary(texts, report, mode));
             }
         }
 
         if (result.Interrupted)
         {
-            console.Error.WriteLine(result.Report is null ? texts["InterruptedNothing"] : texts["Interrupted", result.Report.Summary.Repaired]);
+            console.Error.WriteLine(result.Outline is null || mode != RunMode.Fix ? texts["InterruptedNothing"] : texts["Interrupted", result.Outline.Summary.Repaired]);
         }
         else if (result.Error is not null)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PgSeq.Cli.Localization;
+using PgSeq.Cli.Targets;
 using Spectre.Console;
 
 namespace PgSeq.Cli.Output;
@@ -7,21 +8,16 @@ namespace PgSeq.Cli.Output;
 /// <summary>The report as a table in the spirit of the incident report, the reasons behind it, and a summary line.</summary>
 internal static class HumanReport
 {
-    /// <summary>Rows shown without --verbose: a table of ten thousand rows helps nobody (and takes seconds to draw);
-    /// the most serious come first and --json lists everything.</summary>
-    public const int RowLimit = 100;
-
     /// <summary>Writes the report; with <paramref name="quiet"/>, only the sequences that need attention (or were
     /// repaired), and nothing at all when there are none.</summary>
-    public static void Write(IAnsiConsole console, Texts texts, DriftReport report, RunMode mode, string target, bool verbose, bool quiet)
+    public static void Write(IAnsiConsole console, Texts texts, ReportOutline report, TableRows rows, RunMode mode, string target, bool verbose, bool quiet)
     {
-        IReadOnlyList<SequenceReport> listed = quiet ? [.. report.Sequences.Where(NeedsAttention)] : report.Sequences;
-        if (quiet && listed.Count == 0)
+        if (quiet && rows.Listed == 0)
         {
             return;
         }
 
-        IReadOnlyList<SequenceReport> shown = verbose || listed.Count <= RowLimit ? listed : [.. listed.OrderBy(Severity).Take(RowLimit)];
+        var shown = rows.Shown;
         console.Write(new Text(texts[$"Heading_{mode}", target, report.ServerVersion.Split(' ')[0]]));
         console.WriteLine();
         if (shown.Count > 0)
@@ -31,9 +27,9 @@ internal static class HumanReport
             WriteDetails(console, texts, shown, verbose);
         }
 
-        if (listed.Count > shown.Count)
+        if (rows.Listed > shown.Count)
         {
-            console.Write(new Text(texts["Rows_Hidden", texts.Count(listed.Count - shown.Count, "Sequences")]));
+            console.Write(new Text(texts["Rows_Hidden", texts.Count(rows.Listed - shown.Count, "Sequences")]));
             console.WriteLine();
         }
 
@@ -77,7 +73,7 @@ internal static class HumanReport
     }
 
     /// <summary>The line that ends the report: what was found or done, and what to do next.</summary>
-    public static string Summary(Texts texts, DriftReport report, RunMode mode)
+    public static string Summary(Texts texts, ReportOutline report, RunMode mode)
     {
         var s = report.Summary;
         if (s.Sequences == 0)
@@ -130,7 +126,7 @@ internal static class HumanReport
 
                 break;
             case RunMode.DryRun:
-                line = texts["Summary_DryRun", texts.Count(report.Sequences.Count(r => r.Repair is { Applied: false }), "Sequences")];
+                line = texts["Summary_DryRun", texts.Count(report.Planned, "Sequences")];
                 break;
             default:
                 Count(s.Repaired, "Count_Repaired");
@@ -163,26 +159,6 @@ internal static class HumanReport
 
         return line;
     }
-
-    // What a reader must see first when not every row fits (OrderBy is stable: catalog order within a rank): what could
-    // not be examined, then the library's attention levels, collisions first; then what this run changed.
-    private static int Severity(SequenceReport sequence) => sequence switch
-    {
-        { Complete: false, Status: SequenceStatus.Error } => 0,
-        { Complete: false } => 1,
-        { Attention: Attention.Critical, NextInsertCollides: true } => 2,
-        { Attention: Attention.Critical, Status: SequenceStatus.Drift } => 3,
-        { Attention: Attention.Critical } => 4,
-        { Attention: Attention.Warning } => 5,
-        { Repair.Applied: true } => 6,
-        { Status: SequenceStatus.Unlinked } => 7,
-        { Status: SequenceStatus.Skipped } => 8,
-        _ => 9,
-    };
-
-    // What --quiet keeps: findings, sequences that could not be examined, and what this run changed.
-    private static bool NeedsAttention(SequenceReport sequence) =>
-        sequence.Attention != Attention.None || !sequence.Complete || sequence.Repair is { Applied: true };
 
     private static Table Table(IAnsiConsole console, Texts texts, IReadOnlyList<SequenceReport> sequences)
     {

@@ -4,18 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace PgSeq.Cli.Output;
 
-// The shape of the --json document, field by field as documented in the README.
-
-internal sealed record JsonReportDocument(
-    string Database,
-    string ServerVersion,
-    bool Standby,
-    string Command,
-    bool DryRun,
-    bool Interrupted,
-    IEnumerable<JsonSequence> Sequences,
-    JsonSummary Summary,
-    JsonCutover? Cutover);
+// The pieces of the --json document, field by field as documented in the README.
 
 internal sealed record JsonCutover(
     string SourceDatabase,
@@ -58,18 +47,15 @@ internal sealed record JsonSummary(
 
 internal sealed record JsonErrorDocument(string Error);
 
-internal sealed record JsonTargetsDocument(IReadOnlyList<JsonTarget> Targets, JsonTargetsSummary Summary);
-
-internal sealed record JsonTarget(string Target, int ExitCode, string? Error, JsonReportDocument? Report);
-
 internal sealed record JsonTargetsSummary(int Targets, int Ok, int Findings, int Failed);
 
-// Metadata only: the serializer then writes to a stream in pieces, turning each sequence into its JSON shape as it goes,
-// where the fast path would build the whole document in memory first.
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true, GenerationMode = JsonSourceGenerationMode.Metadata)]
-[JsonSerializable(typeof(JsonReportDocument))]
+// The pieces JsonReport writes; the document around them it writes itself, one sequence at a time.
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSerializable(typeof(JsonSequence))]
+[JsonSerializable(typeof(JsonSummary))]
+[JsonSerializable(typeof(JsonCutover))]
 [JsonSerializable(typeof(JsonErrorDocument))]
-[JsonSerializable(typeof(JsonTargetsDocument))]
+[JsonSerializable(typeof(JsonTargetsSummary))]
 internal sealed partial class PgSeqJsonContext : JsonSerializerContext
 {
     /// <summary>The context pgseq writes with: names and text as they are (no \u escapes for '+' or 'é'), which every

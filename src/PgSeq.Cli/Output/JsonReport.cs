@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using PgSeq.Cli.Localization;
 using PgSeq.Cli.Targets;
@@ -5,56 +6,150 @@ using PgSeq.Cli.Targets;
 namespace PgSeq.Cli.Output;
 
 /// <summary>
-/// The <c>--json</c> document: a public contract documented in the README. Names are snake_case; enums are
+/// The <c>--json</c> document, a public contract documented in the README, written one sequence at a time so that a
+/// report of any size passes through without being held: the header when the run starts, each sequence as it passes,
+/// then whether the run was interrupted or failed, the summary and the cutover. Names are snake_case; enums are
 /// snake_case strings; absent values are null rather than missing, so every key is always there; sentences are English.
 /// </summary>
-internal static class JsonReport
+internal sealed class JsonReport : IDisposable
 {
-    public static void Write(TextWriter writer, DriftReport report, RunMode mode, bool interrupted = false)
-    {
-        using (var stream = new TextWriterStream(writer))
-        {
-            JsonSerializer.Serialize(stream, Document(report, mode, interrupted), PgSeqJsonContext.Readable.JsonReportDocument);
-        }
+    // Flushed whenever this much is waiting, so that neither the writer nor stdout holds more.
+    private const int FlushAt = 64 * 1024;
 
-        writer.WriteLine();
+    private readonly Utf8JsonWriter _json;
+    private readonly bool _owned;
+
+    private JsonReport(Utf8JsonWriter json, bool owned)
+    {
+        _json = json;
+        _owned = owned;
     }
 
+    /// <summary>A document of its own on <paramref name="writer"/>.</summary>
+    public static JsonReport Open(TextWriter writer) => new(Writer(writer), owned: true);
+
+    /// <summary>Starts the document: what the run is about, and the list of sequences.</summary>
+    public void Begin(string database, string serverVersion, bool standby, RunMode mode)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("database", database);
+        _json.WriteString("server_version", serverVersion);
+        _json.WriteBoolean("standby", standby);
+        _json.WriteString("command", mode == RunMode.Check ? "check" : "fix");
+        _json.WriteBoolean("dry_run", mode == RunMode.DryRun);
+        _json.WriteStartArray("sequences");
+    }
+
+    public void Add(SequenceReport sequence)
+    {
+        JsonSerializer.Serialize(_json, Sequence(sequence), PgSeqJsonContext.Readable.JsonSequence);
+        if (_json.BytesPending >= FlushAt)
+        {
+            _json.Flush();
+        }
+    }
+
+    /// <summary>Ends the document: the totals over the sequences listed, and, when the run did not get to its end,
+    /// whether it was interrupted or the error that stopped it.</summary>
+    public void End(ReportOutline report, bool interrupted, string? error)
+    {
+        _json.WriteEndArray();
+        _json.WriteBoolean("interrupted", interrupted);
+        WriteNullable("error", error);
+        _json.WritePropertyName("summary");
+        JsonSerializer.Serialize(_json, Summary(report.Summary, report.LongestLockHeld), PgSeqJsonContext.Readable.JsonSummary);
+        _json.WritePropertyName("cutover");
+        if (report.Cutover is { } c)
+        {
+            JsonSerializer.Serialize(
+                _json,
+                new JsonCutover(c.SourceDatabase, c.Behind, c.MissingOnTarget, c.MissingOnSource,
+                    [.. c.DefinitionDifferences.Select(d => new JsonDefinitionDifference(d.Sequence, d.SourceType, d.TargetType, d.SourceIncrement, d.TargetIncrement))]),
+                PgSeqJsonContext.Readable.JsonCutover);
+        }
+        else
+        {
+            _json.WriteNullValue();
+        }
+
+        _json.WriteEndObject();
+        _json.Flush();
+    }
+
+    /// <summary>Ends the document on its own line.</summary>
+    public void Dispose()
+    {
+        if (_owned)
+        {
+            _json.Dispose();
+        }
+    }
+
+    /// <summary>The document of a run that could not start.</summary>
     public static void WriteError(TextWriter writer, string message) =>
         writer.WriteLine(JsonSerializer.Serialize(new JsonErrorDocument(message), PgSeqJsonContext.Readable.JsonErrorDocument));
 
-    /// <summary>Several targets: one entry per target, in the order given, and a summary over them.</summary>
+    /// <summary>Several targets: one entry per target, in the order given, each with its whole report, and a summary.</summary>
     public static void WriteTargets(TextWriter writer, IReadOnlyList<TargetResult> results, RunMode mode)
     {
-        var targets = results.Select(r => new JsonTarget(
-            r.Label, r.ExitCode, r.Error, r.Report is null ? null : Document(r.Report, mode, r.Interrupted))).ToList();
-        var summary = new JsonTargetsSummary(
-            results.Count,
-            results.Count(r => r.ExitCode == ExitCodes.Ok),
-            results.Count(r => r.ExitCode == ExitCodes.Drift),
-            results.Count(r => r.ExitCode is not ExitCodes.Ok and not ExitCodes.Drift));
-        using (var stream = new TextWriterStream(writer))
+        using (var json = Writer(writer))
         {
-            JsonSerializer.Serialize(stream, new JsonTargetsDocument(targets, summary), PgSeqJsonContext.Readable.JsonTargetsDocument);
+            var document = new JsonReport(json, owned: false);
+            json.WriteStartObject();
+            json.WriteStartArray("targets");
+            foreach (var result in results)
+            {
+                json.WriteStartObject();
+                json.WriteString("target", result.Label);
+                json.WriteNumber("exit_code", result.ExitCode);
+                document.WriteNullable("error", result.Error);
+                json.WritePropertyName("report");
+                if (result is { Outline: { } report, Outputs.Collected: { } sequences })
+                {
+                    document.Begin(report.Database, report.ServerVersion, report.OnStandby, mode);
+                    sequences.ForEach(document.Add);
+                    document.End(report, result.Interrupted, result.Error);
+                }
+                else
+                {
+                    json.WriteNullValue();
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WritePropertyName("summary");
+            JsonSerializer.Serialize(
+                json,
+                new JsonTargetsSummary(
+                    results.Count,
+                    results.Count(r => r.ExitCode == ExitCodes.Ok),
+                    results.Count(r => r.ExitCode == ExitCodes.Drift),
+                    results.Count(r => r.ExitCode is not ExitCodes.Ok and not ExitCodes.Drift)),
+                PgSeqJsonContext.Readable.JsonTargetsSummary);
+            json.WriteEndObject();
         }
 
         writer.WriteLine();
     }
 
-    private static JsonReportDocument Document(DriftReport report, RunMode mode, bool interrupted) =>
-        new(
-            report.Database,
-            report.ServerVersion,
-            report.OnStandby,
-            mode == RunMode.Check ? "check" : "fix",
-            mode == RunMode.DryRun,
-            interrupted,
-            report.Sequences.Select(Sequence),
-            Summary(report.Summary, report.LongestLockHeld),
-            report.Cutover is { } c
-                ? new JsonCutover(c.SourceDatabase, c.Behind, c.MissingOnTarget, c.MissingOnSource,
-                    [.. c.DefinitionDifferences.Select(d => new JsonDefinitionDifference(d.Sequence, d.SourceType, d.TargetType, d.SourceIncrement, d.TargetIncrement))])
-                : null);
+    // Names and text as they are (no \u escapes for '+' or 'é'), which every JSON parser reads; quotes and control
+    // characters are still escaped.
+    private static Utf8JsonWriter Writer(TextWriter writer) =>
+        new(new TextWriterStream(writer), new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private void WriteNullable(string name, string? value)
+    {
+        if (value is null)
+        {
+            _json.WriteNull(name);
+        }
+        else
+        {
+            _json.WriteString(name, value);
+        }
+    }
 
     private static JsonSequence Sequence(SequenceReport s) => new(
         s.Sequence.Name,

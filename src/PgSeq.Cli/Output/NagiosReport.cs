@@ -19,14 +19,15 @@ internal static class NagiosReport
 
     public static int Write(TextWriter writer, IReadOnlyList<TargetResult> results, CheckOptions options)
     {
-        var reports = results.Where(r => r.Report is not null).Select(r => r.Report!).ToList();
-        var sequences = reports.SelectMany(r => r.Sequences).ToList();
-        var failed = results.Count(r => r.Report is null || r.Interrupted);
-        var drift = sequences.Where(s => s.Status == SequenceStatus.Drift).ToList();
-        var critical = sequences.Where(s => s.Status == SequenceStatus.CapacityCritical).ToList();
-        var warning = sequences.Where(s => s.Status == SequenceStatus.CapacityWarning).ToList();
-        var incomplete = sequences.Where(s => !s.Complete).ToList();
+        var reports = results.Where(r => r.Outline is not null).Select(r => r.Outline!).ToList();
+        var findings = results.Select(r => r.Outputs.Nagios).OfType<NagiosFindings>().ToList();
+        var failed = results.Count(r => r.Outline is null || r.Interrupted || r.Error is not null);
+        var drift = findings.SelectMany(f => f.Drift).ToList();
+        var critical = findings.SelectMany(f => f.CapacityCritical).ToList();
+        var warning = findings.SelectMany(f => f.CapacityWarning).ToList();
+        var incomplete = findings.SelectMany(f => f.Incomplete).ToList();
         var attention = reports.Select(r => r.Attention).DefaultIfEmpty(Attention.None).Max();
+        var sequences = reports.Sum(r => r.Summary.Sequences);
 
         // A critical finding outranks what could not be examined, which outranks a warning.
         var state = attention == Attention.Critical ? Critical
@@ -40,14 +41,14 @@ internal static class NagiosReport
         problems.AddRange(critical.Concat(warning).Select(s => $"{s.Sequence.Name} {Percent(s.Capacity!.UsedRatio)}% used"));
         problems.AddRange(incomplete.Select(s => $"{s.Sequence.Name} {s.Status.ToString().ToLowerInvariant()}"));
         var summary = problems.Count == 0
-            ? $"{sequences.Count} sequences in {results.Count} database(s) in sync"
+            ? $"{sequences} sequences in {results.Count} database(s) in sync"
             : string.Join("; ", problems);
 
-        var highest = sequences.Select(s => s.Capacity?.UsedRatio ?? 0).DefaultIfEmpty(0).Max();
+        var highest = findings.Select(f => f.HighestUsedRatio).DefaultIfEmpty(0).Max();
         var performance = string.Join(' ',
-            $"sequences={sequences.Count};;;0",
+            $"sequences={sequences};;;0",
             $"drift={drift.Count};;1;0",
-            $"collisions={sequences.Count(s => s.NextInsertCollides)};;1;0",
+            $"collisions={reports.Sum(r => r.Summary.Collisions)};;1;0",
             $"errors={incomplete.Count + failed};;;0",
             $"capacity_max={Percent(highest)}%;{Percent(options.CapacityWarning)};{Percent(options.CapacityCritical)};0;100");
         writer.WriteLine($"PGSEQ {StateNames[state]} - {Flatten(summary)} | {performance}");

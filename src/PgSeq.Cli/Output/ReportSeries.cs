@@ -11,20 +11,4 @@ internal sealed record ReportSeries(
     IReadOnlyList<int> StatusCounts,
     IReadOnlyList<SequenceSeries> Sequences,
     DateTimeOffset CheckedAt,
-    TimeSpan? Duration)
-{
-    /// <summary>
-    /// Walks <paramref name="report"/>'s sequences once, keeping the counts and only the series <paramref name="selection"/>
-    /// exports, so that nothing of the report needs to stay once this returns.
-    /// </summary>
-    public static ReportSeries Select(DriftReport report, SeriesSelection selection, bool repairs, DateTimeOffset checkedAt, TimeSpan? duration)
-    {
-        var builder = new ReportSeriesBuilder(selection, repairs);
-        foreach (var sequence in report.Sequences)
-        {
-            builder.Add(sequence);
-        }
-
-        return builder.Build(report.Database, checkedAt, duration);
-    }
-}
+    TimeSpan? Duration);

@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text;
-using PgSeq.Cli.Localization;
-using PgSeq.Cli.Targets;
 
 namespace PgSeq.Cli.Output;
 
 /// <summary>
-/// The --log file: one line per event, "timestamp key=value ...", appended and closed after every run so that
+/// The --log file: one line per event, "timestamp key=value ...", appended in batches and closed after each, so that
 /// logrotate (create or copytruncate) can rotate it between runs. Never holds a password: targets are described
 /// as user@host:port/database.
 /// </summary>
@@ -14,38 +12,8 @@ internal sealed class RunLog(string path)
 {
     private readonly Lock _gate = new();
 
-    public void Write(TargetResult result, RunMode mode)
-    {
-        var lines = new List<string>();
-        var command = mode == RunMode.Check ? "check" : mode == RunMode.DryRun ? "fix-dry-run" : "fix";
-        string Event(string @event, params (string Key, object? Value)[] fields) =>
-            Line(result.Finished, [("command", command), ("target", result.Label), ("event", @event), .. fields]);
-
-        if (result.Report is { } report)
-        {
-            foreach (var sequence in report.Sequences)
-            {
-                if (sequence.Repair is { Applied: true } repair)
-                {
-                    lines.Add(Event("repaired", ("sequence", sequence.Sequence.Name), ("before", repair.PreviousNextValue), ("after", repair.NextValue), ("lock_held_ms", Math.Round(repair.LockHeld.TotalMilliseconds, 3))));
-                }
-                else if (sequence.Status is not SequenceStatus.Ok)
-                {
-                    lines.Add(Event("sequence", ("sequence", sequence.Sequence.Name), ("status", Snake(sequence.Status)), ("next_value", sequence.NextValue), ("max_value", sequence.ColumnExtreme), ("reason", Texts.English.Say(sequence.Reason))));
-                }
-            }
-
-            var s = report.Summary;
-            lines.Add(Event(result.Interrupted ? "interrupted" : "checked", ("database", report.Database), ("sequences", s.Sequences), ("ok", s.Ok), ("drift", s.Drift), ("repaired", s.Repaired),
-                ("capacity_warning", s.CapacityWarning), ("capacity_critical", s.CapacityCritical), ("skipped", s.Skipped), ("unlinked", s.Unlinked), ("error", s.Error), ("busy", s.Busy), ("exit_code", result.ExitCode)));
-        }
-        else
-        {
-            lines.Add(Event("error", ("message", result.Error), ("exit_code", result.ExitCode)));
-        }
-
-        Append(lines);
-    }
+    /// <summary>The log of one target's run, written as its sequences pass.</summary>
+    public RunLogTarget For(string target, RunMode mode) => new(this, target, mode);
 
     /// <summary>Appends lines to the file, one writer at a time.</summary>
     /// <exception cref="IOException">The file cannot be written.</exception>
@@ -84,6 +52,4 @@ internal sealed class RunLog(string path)
             : "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
                 .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal) + "\"";
     }
-
-    private static string Snake(SequenceStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 }

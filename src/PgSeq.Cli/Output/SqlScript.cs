@@ -1,18 +1,35 @@
 namespace PgSeq.Cli.Output;
 
-/// <summary>The <c>fix --sql</c> output: one repair transaction per drifted sequence, ready for psql.</summary>
-internal static class SqlScript
+/// <summary>
+/// The <c>fix --sql</c> output: one repair transaction per drifted sequence, ready for psql, written as each sequence
+/// passes; a closing comment counts them.
+/// </summary>
+internal sealed class SqlScript
 {
-    public static void Write(TextWriter writer, DriftReport report)
+    private readonly TextWriter _writer;
+    private int _repairs;
+
+    public SqlScript(TextWriter writer)
     {
-        var repairs = report.Sequences.Where(s => s.Repair is not null).ToList();
-        writer.WriteLine($"-- pgseq fix --sql: {repairs.Count} sequence(s) to repair.");
-        writer.WriteLine("-- Each block is one transaction: it waits a bounded time for its locks, re-reads MAX under them and");
-        writer.WriteLine("-- only moves the sequence forward, so the script is safe on a live database and safe to run twice.");
-        foreach (var sequence in repairs)
+        _writer = writer;
+        writer.WriteLine("-- pgseq fix --sql: one transaction per sequence to repair.");
+        writer.WriteLine("-- Each block waits a bounded time for its locks, re-reads MAX under them and only moves the");
+        writer.WriteLine("-- sequence forward, so the script is safe on a live database and safe to run twice.");
+    }
+
+    public void Add(SequenceReport sequence)
+    {
+        if (sequence.Repair is { } repair)
         {
-            writer.WriteLine();
-            writer.Write(sequence.Repair!.Script);
+            _repairs++;
+            _writer.WriteLine();
+            _writer.Write(repair.Script);
         }
+    }
+
+    public void End()
+    {
+        _writer.WriteLine();
+        _writer.WriteLine($"-- {_repairs} sequence(s) to repair.");
     }
 }

@@ -77,11 +77,17 @@ internal sealed class Exporter(CliConsole console, Interrupt interrupt, Texts te
             ReportSeries series;
             bool complete;
             await using (var dataSource = TargetList.Open(target.Connection!))
+            await using (var reader = await SequenceDrift.OpenCheckAsync(dataSource, options, stop))
             {
-                // The report lives only until its series are taken: a large one is not kept between checks.
-                var report = await SequenceDrift.CheckAsync(dataSource, options, stop);
-                series = ReportSeries.Select(report, settings.Series, repairs: false, DateTimeOffset.UtcNow, clock.Elapsed);
-                complete = report.Complete;
+                // Each sequence lives only until its series is taken: memory grows with what is exported.
+                var builder = new ReportSeriesBuilder(settings.Series, repairs: false);
+                await foreach (var sequence in reader.ReadAllAsync(stop))
+                {
+                    builder.Add(sequence);
+                }
+
+                series = builder.Build(reader.Database, DateTimeOffset.UtcNow, clock.Elapsed);
+                complete = reader.Complete;
             }
 
             monitor.Checked(series, complete);

@@ -5,7 +5,9 @@ namespace PgSeq.Cli.Targets;
 /// <summary>What running check or fix on one target produced.</summary>
 /// <param name="Label">The target, as messages name it.</param>
 /// <param name="Connection">Its connection, when it could be resolved.</param>
-/// <param name="Report">The report; partial when <paramref name="Interrupted"/>; null when the run failed.</param>
+/// <param name="Outline">The report's totals; over the sequences read when <paramref name="Interrupted"/> or failed
+/// part-way; null when the run failed before its first sequence.</param>
+/// <param name="Outputs">What the run's outputs kept of its sequences.</param>
 /// <param name="Error">The one-line error when the run failed.</param>
 /// <param name="ExitCode">The exit code this target alone would give.</param>
 /// <param name="Interrupted">Whether Ctrl-C or SIGTERM stopped the run.</param>
@@ -14,7 +16,8 @@ namespace PgSeq.Cli.Targets;
 internal sealed record TargetResult(
     string Label,
     ConnectionTarget? Connection,
-    DriftReport? Report,
+    ReportOutline? Outline,
+    TargetOutputs Outputs,
     string? Error,
     int ExitCode,
     bool Interrupted,

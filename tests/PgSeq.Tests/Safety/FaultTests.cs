@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Npgsql;
 using PgSeq.Tests.Infrastructure;
 
@@ -19,6 +20,13 @@ public sealed class FaultTests(PostgresServer server)
               END LOOP;
             END $$;
             """);
+
+    // zz_blocked, drifted, with an uncommitted insert that makes a repair wait for its lock (readers do not wait).
+    private static async Task<HeldTable> BlockedWriterAsync(TestDatabase db)
+    {
+        await db.ExecuteAsync("CREATE TABLE zz_blocked (id serial PRIMARY KEY); INSERT INTO zz_blocked VALUES (100);");
+        return await HeldTable.WriteAsync(db, "INSERT INTO zz_blocked VALUES (200)");
+    }
 
     private static async Task<List<(long LastValue, bool IsCalled)>> StatesAsync(TestDatabase db, int count)
     {
@@ -97,13 +105,7 @@ public sealed class FaultTests(PostgresServer server)
     {
         await using var db = await server.CreateDatabaseAsync();
         await CreateDriftedTablesAsync(db, 20);
-        await db.ExecuteAsync("CREATE TABLE zz_blocked (id serial PRIMARY KEY); INSERT INTO zz_blocked VALUES (100);");
-        await using var holder = await db.DataSource.OpenConnectionAsync(Cancel);
-        await using var transaction = await holder.BeginTransactionAsync(Cancel);
-        await using (var insert = new NpgsqlCommand("INSERT INTO zz_blocked VALUES (200)", holder))
-        {
-            await insert.ExecuteNonQueryAsync(Cancel);
-        }
+        await using var writer = await BlockedWriterAsync(db);
 
         using var fix = PgSeqProcess.Start("fix", "--lock-timeout", "5min", db.ConnectionStringForPsql());
         await Eventually.HoldsAsync(async () => await db.Server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_blocked");
@@ -120,7 +122,52 @@ public sealed class FaultTests(PostgresServer server)
         Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
         Assert.Equal(0, await db.Server.PgSeqSessionsAsync(db.Name));
         Assert.Equal((1L, false), await db.SequenceStateAsync("zz_blocked_id_seq"));
-        await transaction.RollbackAsync(Cancel);
+    }
+
+    [Fact]
+    public async Task Ctrl_c_during_fix_json_still_ends_the_document_it_streamed_interrupted_with_what_was_done()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await CreateDriftedTablesAsync(db, 20);
+        await using var writer = await BlockedWriterAsync(db);
+
+        using var fix = PgSeqProcess.Start("fix", "--json", "--lock-timeout", "5min", db.ConnectionStringForPsql());
+        await Eventually.HoldsAsync(async () => await db.Server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_blocked");
+        await fix.SignalAsync("INT");
+        var result = await fix.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.True(result.ExitCode == 130, result.Output);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("interrupted").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("error").ValueKind);
+        Assert.Equal(20, root.GetProperty("summary").GetProperty("repaired").GetInt32());
+        Assert.Equal(21, root.GetProperty("sequences").GetArrayLength());
+        Assert.Equal("drift", root.GetProperty("sequences")[20].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_connection_dropped_during_fix_json_ends_the_document_with_the_error_and_what_was_done()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await CreateDriftedTablesAsync(db, 5);
+        await using var writer = await BlockedWriterAsync(db);
+
+        var run = CliRunner.RunAsync("fix", "--json", "--lock-timeout", "5min", db.ConnectionStringForPsql());
+        await Eventually.HoldsAsync(async () => await db.Server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_blocked");
+        await db.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'pgseq' AND datname = current_database()");
+        var result = await run;
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.False(root.GetProperty("interrupted").GetBoolean());
+        Assert.StartsWith("lost the connection to ", root.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(5, root.GetProperty("summary").GetProperty("repaired").GetInt32());
+        Assert.Equal(
+            ["ok", "ok", "ok", "ok", "ok", "drift"],
+            root.GetProperty("sequences").EnumerateArray().Select(s => s.GetProperty("status").GetString()));
+        Assert.StartsWith("pgseq: error: lost the connection to ", Assert.Single(result.Stderr.TrimEnd().Split('\n')), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,13 +175,7 @@ public sealed class FaultTests(PostgresServer server)
     {
         await using var db = await server.CreateDatabaseAsync();
         await CreateDriftedTablesAsync(db, 5);
-        await db.ExecuteAsync("CREATE TABLE zz_blocked (id serial PRIMARY KEY); INSERT INTO zz_blocked VALUES (100);");
-        await using var holder = await db.DataSource.OpenConnectionAsync(Cancel);
-        await using var transaction = await holder.BeginTransactionAsync(Cancel);
-        await using (var insert = new NpgsqlCommand("INSERT INTO zz_blocked VALUES (200)", holder))
-        {
-            await insert.ExecuteNonQueryAsync(Cancel);
-        }
+        await using var writer = await BlockedWriterAsync(db);
 
         var run = CliRunner.RunAsync("fix", "--lock-timeout", "5min", db.ConnectionStringForPsql());
         await Eventually.HoldsAsync(async () => await db.Server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_blocked");
@@ -145,7 +186,7 @@ public sealed class FaultTests(PostgresServer server)
         var line = Assert.Single(result.Stderr.TrimEnd().Split('\n'));
         Assert.StartsWith("pgseq: error: lost the connection to ", line, StringComparison.Ordinal);
         Assert.Contains("run pgseq again", line, StringComparison.Ordinal);
-        await transaction.CommitAsync(Cancel);
+        await writer.CommitAsync();
 
         var rerun = await CliRunner.RunAsync("fix", db.ConnectionStringForPsql());
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
@@ -236,7 +277,6 @@ public sealed class FaultTests(PostgresServer server)
         Assert.Contains("| repaired |", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("1 repaired", result.Stdout, StringComparison.Ordinal);
         Assert.Equal(11, await db.ScalarAsync<int>("INSERT INTO free DEFAULT VALUES RETURNING id"));
-        await transaction.RollbackAsync(Cancel);
     }
 
     [Fact]

@@ -15,10 +15,20 @@ internal static class SourceReader
     {
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
         var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken, readOnly: true);
-        var catalog = new RelationFilter(options).Apply(await SequenceCatalog.LoadAsync(connection, options, cancellationToken));
-        var readable = catalog.Where(s => s.CanRead).ToList();
-        var states = await SequenceStateReader.ReadAsync(connection, inTransaction: false, readable, options, null, cancellationToken);
-        var positions = readable.Zip(states).ToDictionary(p => p.First.Oid, p => p.Second.Failure is null ? DriftDiagnosis.NextValue(p.First.Definition, p.Second.Value) : null);
-        return (session.Database, catalog.ToDictionary(s => s.Name, s => new SourceSequence(s.Definition, positions.GetValueOrDefault(s.Oid)), StringComparer.Ordinal));
+        var filter = new RelationFilter(options);
+        var sequences = new Dictionary<string, SourceSequence>(StringComparer.Ordinal);
+        await foreach (var window in SequenceCatalog.ReadAsync(connection, options, cancellationToken))
+        {
+            var catalog = filter.Apply(window);
+            var readable = catalog.Where(s => s.CanRead).ToList();
+            var states = await SequenceStateReader.ReadAsync(connection, inTransaction: false, readable, options, null, cancellationToken);
+            var positions = readable.Zip(states).ToDictionary(p => p.First.Oid, p => p.Second.Failure is null ? DriftDiagnosis.NextValue(p.First.Definition, p.Second.Value) : null);
+            foreach (var sequence in catalog)
+            {
+                sequences.Add(sequence.Name, new SourceSequence(sequence.Definition, positions.GetValueOrDefault(sequence.Oid)));
+            }
+        }
+
+        return (session.Database, sequences);
     }
 }

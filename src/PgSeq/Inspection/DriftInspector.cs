@@ -10,15 +10,9 @@ namespace PgSeq.Inspection;
 internal static class DriftInspector
 {
     /// <summary>
-    /// Sequences inspected together: enough for every connection to fill its round trips (4 connections of 500 probes),
-    /// few enough that 100,000 sequences never have their states, probes and reports in memory at once.
-    /// </summary>
-    public const int WindowSize = 4000;
-
-    /// <summary>
-    /// Inspects every sequence in scope in name order, <see cref="WindowSize"/> at a time; failures on one sequence become
-    /// its verdict, never the run's. The catalog is read once; each window's sequences are read, probed and diagnosed
-    /// when the caller asks for the window, and released from the run once it has.
+    /// Inspects every sequence in scope in name order, <see cref="SequenceCatalog.WindowSize"/> at a time; failures on one sequence become
+    /// its verdict, never the run's. Each window is fetched from the catalog, read, probed and diagnosed when the caller
+    /// asks for it, so the run holds one window of the catalog at a time.
     /// </summary>
     /// <param name="workers">The connections to the database examined.</param>
     /// <param name="options">Scope and timeouts.</param>
@@ -31,17 +25,21 @@ internal static class DriftInspector
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         new ProgressCounter(options.Progress, RunPhase.Discovering, 0).Start();
-        var sequences = new RelationFilter(options).Apply(await SequenceCatalog.LoadAsync(workers.Main, options, cancellationToken)).ToArray();
-        var run = new Run(workers, options, policy, floors, lookUpNextValue,
-            new ProgressCounter(options.Progress, RunPhase.ReadingSequences, sequences.Count(s => s.CanRead)).Start(),
-            new ProgressCounter(options.Progress, RunPhase.Measuring, sequences.Sum(s => s.MeasuredColumns.Count())).Start());
-        for (var start = 0; start < sequences.Length; start += WindowSize)
+        var filter = new RelationFilter(options);
+        Run? run = null;
+        await foreach (var fetched in SequenceCatalog.ReadAsync(workers.Main, options, cancellationToken))
         {
-            var window = sequences[start..Math.Min(sequences.Length, start + WindowSize)];
-            yield return await run.InspectAsync(window, cancellationToken);
-
-            // The window's catalog rows live on only where its reports need them.
-            Array.Clear(sequences, start, window.Length);
+            // The phases' totals grow window by window, as the catalog is read.
+            run ??= new Run(workers, options, policy, floors, lookUpNextValue,
+                new ProgressCounter(options.Progress, RunPhase.ReadingSequences, 0).Start(),
+                new ProgressCounter(options.Progress, RunPhase.Measuring, 0).Start());
+            var window = filter.Apply(fetched).ToArray();
+            run.Reading.Grow(window.Count(s => s.CanRead));
+            run.Measuring.Grow(window.Sum(s => s.MeasuredColumns.Count()));
+            if (window.Length > 0)
+            {
+                yield return await run.InspectAsync(window, cancellationToken);
+            }
         }
     }
 
@@ -50,6 +48,10 @@ internal static class DriftInspector
         Workers workers, CheckOptions options, RepairPolicy policy, IReadOnlyDictionary<string, long> floors, bool lookUpNextValue,
         ProgressCounter reading, ProgressCounter measuring)
     {
+        public ProgressCounter Reading => reading;
+
+        public ProgressCounter Measuring => measuring;
+
         public async Task<IReadOnlyList<SequenceInspection>> InspectAsync(CatalogSequence[] window, CancellationToken cancellationToken)
         {
             var session = workers.Session;

@@ -55,8 +55,11 @@ internal sealed class TargetList(Func<string, string?> environment)
     }
 
     /// <summary>Opens a data source for a target, with only the Npgsql features pgseq uses (trimming-friendly).</summary>
+    // pgseq reads and sends built-in types only. Loading the database's types costs a query over pg_type, which holds
+    // two types per table: 0.7 s at 100,000 tables.
     public static NpgsqlDataSource Open(ConnectionTarget target) =>
         new NpgsqlSlimDataSourceBuilder(target.Settings.ConnectionString)
+            .ConfigureTypeLoading(types => types.EnableTypeLoading(false))
             .EnableArrays()
             .EnableTransportSecurity()
             .EnableIntegratedSecurity()

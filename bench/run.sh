@@ -1,26 +1,28 @@
 #!/usr/bin/env bash
-# Benchmarks pgseq check and pgseq fix against a per-table psql loop and a server-side PL/pgSQL loop, on generated
-# databases with N drifted sequence-backed columns, and writes bench/RESULTS.md. See bench/README.md.
+# Benchmarks pgseq check, pgseq check --json and pgseq fix, as the dotnet tool users install and as the NativeAOT
+# executable, against a per-table psql loop and two server-side PL/pgSQL loops, on generated databases with N drifted
+# sequence-backed columns, and writes bench/RESULTS.md: the medians, the ratios, the peak RSS and whether each target
+# is met. See bench/README.md.
 #
-#   bench/run.sh [--sizes 1000,10000,100000] [--runs N] [--loop-runs N] [--loop-full-max N] [--loop-sample N]
+#   bench/run.sh [--sizes 300,5000,20000,100000] [--runs N] [--loop-runs N] [--loop-full-max N] [--loop-sample N]
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
 usage: bench/run.sh [options]
-  --sizes LIST        sequence-backed columns per database, comma-separated (default 1000,10000)
+  --sizes LIST        sequence-backed columns per database, comma-separated (default 300,5000,20000,100000)
   --runs N            timed runs of each pgseq command (both builds) and each PL/pgSQL loop per size (default 5)
-  --loop-runs N       timed runs of the psql loop per size (default 2; one run at 10,000 columns takes minutes)
-  --loop-full-max N   largest size at which the psql loop runs over every column (default 10000); above it the
+  --loop-runs N       timed runs of the psql loop per size (default 2; one run at 5,000 columns takes over a minute)
+  --loop-full-max N   largest size at which the psql loop runs over every column (default 5000); above it the
                       loop runs over an evenly spread sample and its time is extrapolated linearly
-  --loop-sample N     columns in that sample (default 1000)
+  --loop-sample N     columns in that sample (default 1000); 0 skips the psql loop above --loop-full-max
 EOF
 }
 
-sizes=1000,10000
+sizes=300,5000,20000,100000
 runs=5
 loop_runs=2
-loop_full_max=10000
+loop_full_max=5000
 loop_sample=1000
 while [ $# -gt 0 ]; do
   case $1 in
@@ -33,9 +35,10 @@ while [ $# -gt 0 ]; do
     *) echo "bench/run.sh: unknown argument: $1" >&2; usage >&2; exit 1 ;;
   esac
 done
-for n in ${sizes//,/ } "$runs" "$loop_runs" "$loop_full_max" "$loop_sample"; do
+for n in ${sizes//,/ } "$runs" "$loop_runs" "$loop_full_max"; do
   [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "bench/run.sh: not a positive number: $n" >&2; exit 1; }
 done
+[[ $loop_sample =~ ^(0|[1-9][0-9]*)$ ]] || { echo "bench/run.sh: --loop-sample: not a number: $loop_sample" >&2; exit 1; }
 
 bench_dir=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$bench_dir")
@@ -55,9 +58,42 @@ ensure_apt_package hyperfine hyperfine
 ensure_apt_package /usr/bin/time time
 ensure_apt_package jq jq
 
-log "building pgseq (Release)"
-dotnet build src/PgSeq.Cli -c Release --nologo -v quiet -clp:ErrorsOnly >&2
-dll=$repo/src/PgSeq.Cli/bin/Release/net10.0/pgseq.dll
+# Both builds go to a directory of their own that the cleanup removes: every build output and intermediate file too
+# (--artifacts-path), so the benchmark writes nothing into src/*/bin or src/*/obj and does not disturb a build or a
+# test run in the working tree.
+build_dir=$(mktemp -d "${TMPDIR:-/tmp}/pgseq-bench-build.XXXXXX")
+work=""
+cleanup() {
+  if [ -n "$work" ]; then stop_cluster "$work"; fi
+  rm -rf "$build_dir"
+}
+trap cleanup EXIT
+
+# The framework-dependent build is the dotnet tool as users install it (README, "Install"): dotnet pack, then
+# dotnet tool install from the packed packages. PgSeq.Cli.csproj packs a package per runtime (ReadyToRun for
+# linux-x64, plain IL for any) and a pointer package that the install resolves to the one for this machine.
+package_id=$(dotnet msbuild src/PgSeq.Cli -getProperty:PackageId)
+version=$(dotnet msbuild src/PgSeq.Cli -getProperty:Version)
+pkg_dir=$build_dir/packages
+log "packing pgseq (Release) as the dotnet tool $package_id $version"
+dotnet pack src/PgSeq.Cli -c Release -o "$pkg_dir" --artifacts-path "$build_dir/artifacts-tool" \
+  --nologo -v quiet -clp:ErrorsOnly >&2
+log "installing it: dotnet tool install $package_id --version $version --tool-path (temporary) --add-source (the packages)"
+dotnet tool install "$package_id" --version "$version" --tool-path "$build_dir/tool" --add-source "$pkg_dir" >&2
+tool=$build_dir/tool/pgseq
+# The install must have taken a package just packed, not one of the same id and version from another source (or a
+# cache): the runtime package it installed is kept as .nupkg beside the executable's tools/ folder.
+installed_dir=$(dirname "$(readlink -f "$tool")")/../../..
+tool_package=""
+for nupkg in "$pkg_dir"/*.nupkg; do
+  name=$(basename "$nupkg")
+  if cmp -s "$nupkg" "$installed_dir/${name,,}"; then tool_package=${name%.nupkg}; fi
+done
+if [ -z "$tool_package" ]; then
+  echo "bench/run.sh: the installed tool ($(readlink -f "$tool")) is not from the packages in $pkg_dir" >&2
+  exit 1
+fi
+log "installed $tool_package"
 
 # The NativeAOT build (README, "Install"): it needs a C toolchain; Debian's clang package, or a versioned clang.
 clang_option=()
@@ -67,14 +103,13 @@ if ! command -v clang >/dev/null 2>&1; then
 fi
 ensure_apt_package /usr/include/zlib.h zlib1g-dev
 log "publishing pgseq as NativeAOT"
-aot_dir=$(mktemp -d "${TMPDIR:-/tmp}/pgseq-aot.XXXXXX")
-dotnet publish src/PgSeq.Cli -c Release -r linux-x64 -p:PublishAot=true "${clang_option[@]}" -o "$aot_dir" \
-  --nologo -v quiet -clp:ErrorsOnly >&2
-aot=$aot_dir/pgseq
+dotnet publish src/PgSeq.Cli -c Release -r linux-x64 -p:PublishAot=true "${clang_option[@]}" -o "$build_dir/aot" \
+  --artifacts-path "$build_dir/artifacts-aot" --nologo -v quiet -clp:ErrorsOnly >&2
+aot=$build_dir/aot/pgseq
 PSQL=$(pg_bindir)/psql
 export PSQL
 # The timed commands are bash command lines: quote every path that goes into one.
-q_dll=$(printf '%q' "$dll")
+q_tool=$(printf '%q' "$tool")
 q_aot=$(printf '%q' "$aot")
 q_psql=$(printf '%q' "$PSQL")
 q_loop=$(printf '%q' "$bench_dir/psql-loop.sh")
@@ -82,8 +117,6 @@ q_loop=$(printf '%q' "$bench_dir/psql-loop.sh")
 # A throwaway cluster with default settings: initdb's postgresql.conf, nothing raised. Only the generating sessions
 # set synchronous_commit=off for themselves; every timed command runs with the defaults (fsync on).
 work=$(mktemp -d "${TMPDIR:-/tmp}/pgseq-bench.XXXXXX")
-cleanup() { stop_cluster "$work"; rm -rf "$aot_dir"; }
-trap cleanup EXIT
 port=$(free_port)
 start_cluster "$work" "$port"
 server="postgresql://postgres@127.0.0.1:$port"
@@ -95,10 +128,19 @@ psql_() { PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" "$PSQL" -X -
 out=$bench_dir/results
 rm -rf "$out"
 mkdir -p "$out"
-summary=$out/summary.tsv
 notes=$out/notes.txt
-: >"$summary"
 : >"$notes"
+# summary.tsv: a header line naming the fields, then one line per size; write_results reads the fields by name.
+# For each build (no prefix: the dotnet tool; aot_: NativeAOT) and pgseq command (check, json: check --json, fix):
+# the median seconds, hyperfine's min-max and the peak RSS in MB. loop_every is 1 when the psql loop ran over every
+# column, K when it ran over every K-th (loop is then the extrapolated time), 0 when it did not run.
+summary=$out/summary.tsv
+summary_fields=(size sequences drifted_sequences drifted_columns)
+for prefix in "" aot_; do
+  for kind in check json fix; do summary_fields+=("$prefix$kind" "$prefix${kind}_range" "$prefix${kind}_rss"); done
+done
+summary_fields+=(safe safe_range bare bare_range loop loop_range loop_every loop_sampled generation total)
+(IFS=$'\t'; printf '%s\n' "${summary_fields[*]}") >"$summary"
 
 started=$(date -u +'%Y-%m-%d %H:%M UTC')
 # Other work on the machine makes every timing noisy; say so up front and in RESULTS.md.
@@ -160,22 +202,75 @@ expect_drifted() {
 }
 
 # The awk functions the tables of RESULTS.md share: n() groups thousands, sec() and ratio() keep three significant
-# digits, range() formats hyperfine's "min-max".
+# digits, range() formats hyperfine's "min-max"; v(NAME) is the field NAME of summary.tsv's current line (its header
+# line names them).
+# shellcheck disable=SC2016 # awk programs: the $ are awk's
 number_format='
   function n(x,  s, r) { s = sprintf("%d", x); r = ""; while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) } return s r }
   function sec(x) { return x >= 100 ? sprintf("%.0f", x) : x >= 10 ? sprintf("%.1f", x) : sprintf("%.2f", x) }
   function ratio(x) { return x >= 100 ? sprintf("%.0f×", x) : x >= 10 ? sprintf("%.1f×", x) : sprintf("%.2f×", x) }
   function range(r,  p) { split(r, p, "-"); return sec(p[1]) "-" sec(p[2]) }
+  function v(name) { return $(col[name]) }
+  NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+'
+
+# The targets, checked on summary.tsv at the end of it; a size not in --sizes (or not finished yet) is "not measured".
+# ratio_target WHAT SIZE NUMERATOR DENOMINATOR OP LIMIT and rss_target WHAT SIZE FIELD LIMIT print one row each
+# (LIMIT a string, printed as given and compared as a number).
+# shellcheck disable=SC2016
+targets_awk='
+  { for (k in col) val[v("size"), k] = $(col[k]) }
+  function absent(what, required, s) {
+    if ((s, "size") in val) return 0
+    printf "| %s | %s | not measured (%s columns not in this run) | - |\n", what, required, n(s)
+    return 1
+  }
+  function verdict(ok) { return ok ? "met" : "**not met**" }
+  function ratio_target(what, s, num, den, op, limit,   required, r, figure) {
+    required = (op == ">=" ? "≥ " : "≤ ") limit "×"
+    if (absent(what, required, s)) return
+    if ((num == "loop" || den == "loop") && val[s, "loop_every"] == 0) {
+      printf "| %s | %s | not measured (psql loop not run at %s columns) | - |\n", what, required, n(s)
+      return
+    }
+    r = val[s, num] / val[s, den]
+    figure = ratio(r)
+    if ((num == "loop" || den == "loop") && val[s, "loop_every"] > 1) figure = "~" figure " (psql loop extrapolated)"
+    printf "| %s | %s | %s | %s |\n", what, required, figure, verdict(op == ">=" ? r >= limit + 0 : r <= limit + 0)
+  }
+  function rss_target(what, s, field, limit,   required) {
+    required = "≤ " limit " MB"
+    if (absent(what, required, s)) return
+    printf "| %s | %s | %s MB | %s |\n", what, required, val[s, field], verdict(val[s, field] + 0 <= limit + 0)
+  }
+  END {
+    ratio_target("1. `pgseq fix`, dotnet tool, 300 columns: psql loop / pgseq fix", 300, "loop", "fix", ">=", "30")
+    ratio_target("1. (stretch) the same", 300, "loop", "fix", ">=", "50")
+    printf "| 1. `pgseq --version`, dotnet tool | < 50 ms | %s ms | %s |\n", startup_tool, verdict(startup_tool + 0 < 50)
+    ratio_target("2. `pgseq fix`, NativeAOT, 5,000 columns: pgseq fix / bare loop", 5000, "aot_fix", "bare", "<=", "1.2")
+    ratio_target("2. `pgseq fix`, NativeAOT, 20,000 columns: pgseq fix / bare loop", 20000, "aot_fix", "bare", "<=", "1.0")
+    ratio_target("2. `pgseq fix`, dotnet tool, 20,000 columns: pgseq fix / bare loop", 20000, "fix", "bare", "<=", "1.3")
+    rss_target("3. peak RSS, `pgseq check`, dotnet tool, 100,000 columns", 100000, "check_rss", 200)
+    rss_target("3. peak RSS, `pgseq fix`, dotnet tool, 100,000 columns", 100000, "fix_rss", 200)
+    rss_target("3. peak RSS, `pgseq check --json`, dotnet tool, 100,000 columns", 100000, "json_rss", 200)
+    rss_target("3. peak RSS, `pgseq check`, NativeAOT, 100,000 columns", 100000, "aot_check_rss", 200)
+    rss_target("3. peak RSS, `pgseq fix`, NativeAOT, 100,000 columns", 100000, "aot_fix_rss", 200)
+    rss_target("3. peak RSS, `pgseq check --json`, NativeAOT, 100,000 columns", 100000, "aot_json_rss", 200)
+    ratio_target("3. `pgseq check`, dotnet tool, 100,000 columns: pgseq check / bare loop", 100000, "check", "bare", "<=", "1.0")
+    ratio_target("3. `pgseq check`, NativeAOT, 100,000 columns: pgseq check / bare loop", 100000, "aot_check", "bare", "<=", "1.0")
+  }
 '
 
 write_results() {
-  local cpu cores ram pg dotnet_runtime commit
+  local cpu cores ram pg dotnet_runtime commit src_commit
   cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
   cores=$(nproc)
   ram=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
   pg=$(psql_ -d "$server/postgres" -c "SHOW server_version")
   dotnet_runtime=$(dotnet --list-runtimes | awk '/^Microsoft.NETCore.App 10\./ { v = $2 } END { print v }')
-  if commit=$(git -C "$repo" log -1 --format='%h (%cs) %s' -- src 2>/dev/null) && [ -n "$commit" ]; then
+  if commit=$(git -C "$repo" log -1 --format='%h (%cs) %s' HEAD 2>/dev/null) && [ -n "$commit" ]; then
+    src_commit=$(git -C "$repo" log -1 --format=%h -- src)
+    if [ "$src_commit" != "$(git -C "$repo" rev-parse --short HEAD)" ]; then commit="$commit (src/ last changed in $src_commit)"; fi
     if [ -n "$(git -C "$repo" status --porcelain -- src)" ]; then commit="$commit, with uncommitted changes in src/"; fi
   else
     commit="unknown (not a git checkout)"
@@ -188,46 +283,80 @@ write_results() {
     echo
     echo "- Machine: $cpu, $cores cores, $ram RAM, $(. /etc/os-release && echo "$PRETTY_NAME")"
     echo "- PostgreSQL $pg, throwaway cluster with default settings (fsync on, max_locks_per_transaction 64), client and server on this machine over TCP 127.0.0.1"
-    echo "- .NET runtime $dotnet_runtime; pgseq built Release from commit $commit"
+    echo "- pgseq built Release from commit $commit"
+    echo "- dotnet tool: \`dotnet pack src/PgSeq.Cli -c Release\`, then \`dotnet tool install $package_id --version $version --tool-path DIR --add-source PACKAGES\`, which installed $tool_package (framework-dependent, ReadyToRun), on .NET runtime $dotnet_runtime"
+    echo "- NativeAOT: \`dotnet publish src/PgSeq.Cli -c Release -r linux-x64 -p:PublishAot=true\`"
     echo "- Load average (1, 5, 15 min) when the benchmark started: $load_at_start"
     echo
-    echo "Median wall-clock seconds (hyperfine); every database is fully drifted before each timed run of a repairing contender."
+    echo "## Targets"
     echo
-    echo "| sequence-backed columns | sequences (drifted) | pgseq check | pgseq fix | PL/pgSQL loop, same work | PL/pgSQL loop, bare | psql loop | pgseq fix / same-work loop | pgseq fix / bare loop | psql loop / pgseq fix | pgseq check peak RSS | pgseq fix peak RSS |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| target | required | measured | result |"
+    echo "|---|---:|---:|---|"
+    awk -F'\t' -v startup_tool="$startup_tool" "$number_format$targets_awk" "$summary"
+    echo
+    echo "Sizes are sequence-backed columns, one per table; the sequences at each size are in the first table below. Ratios are of medians."
+    echo
+    echo "## Timings"
+    echo
+    echo "Median wall-clock seconds (hyperfine); every database is fully drifted before each timed run of a repairing contender. pgseq as the dotnet tool:"
+    echo
+    echo "| sequence-backed columns | sequences (drifted) | pgseq check | pgseq check --json | pgseq fix | PL/pgSQL loop, same work | PL/pgSQL loop, bare | psql loop | pgseq fix / same-work loop | pgseq fix / bare loop | pgseq check / bare loop | psql loop / pgseq fix | pgseq check peak RSS | pgseq check --json peak RSS | pgseq fix peak RSS |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     awk -F'\t' "$number_format"'
       {
-        loop = ($9 == "1") ? sec($5) : "~" sec($5) " (extrapolated)"
-        lr = ($9 == "1") ? ratio($5 / $4) : "~" ratio($5 / $4)
-        printf "| %s | %s (%s) | %s | %s | %s | %s | %s | %s | %s | %s | %s MB | %s MB |\n", n($1), n($2), n($3), sec($6), sec($4), sec($19), sec($7), loop, ratio($4 / $19), ratio($4 / $7), lr, $10, $11
+        e = v("loop_every")
+        if (e == 0) { loop = "not run"; lr = "-" }
+        else if (e == 1) { loop = sec(v("loop")); lr = ratio(v("loop") / v("fix")) }
+        else { loop = "~" sec(v("loop")) " (extrapolated)"; lr = "~" ratio(v("loop") / v("fix")) }
+        printf "| %s | %s (%s) | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s MB | %s MB | %s MB |\n",
+          n(v("size")), n(v("sequences")), n(v("drifted_sequences")), sec(v("check")), sec(v("json")), sec(v("fix")),
+          sec(v("safe")), sec(v("bare")), loop, ratio(v("fix") / v("safe")), ratio(v("fix") / v("bare")),
+          ratio(v("check") / v("bare")), lr, v("check_rss"), v("json_rss"), v("fix_rss")
       }' "$summary"
     echo
-    echo "The same commands with the NativeAOT build of pgseq (\`dotnet publish -p:PublishAot=true\`):"
+    echo "The same commands with the NativeAOT build of pgseq:"
     echo
-    echo "| sequence-backed columns | pgseq check | pgseq fix | pgseq fix / same-work loop | pgseq check peak RSS | pgseq fix peak RSS |"
-    echo "|---:|---:|---:|---:|---:|---:|"
-    awk -F'\t' "$number_format"'
-      { printf "| %s | %s | %s | %s | %s MB | %s MB |\n", n($1), sec($21), sec($22), ratio($22 / $19), $23, $24 }' "$summary"
-    echo
-    echo "Startup, \`pgseq --version\` (hyperfine, $startup_runs runs after 3 warm-ups): framework-dependent $startup_jit ms, NativeAOT $startup_aot ms."
-    echo
-    echo "Timed runs per size: every pgseq command and both PL/pgSQL loops $runs each, the psql loop $loop_runs."
-    echo
-    echo "| sequence-backed columns | pgseq check min-max | pgseq fix min-max | same-work loop min-max | bare loop min-max | psql loop min-max (of the sample when sampled) | psql loop sample | generation | whole size (generation included) |"
-    echo "|---:|---:|---:|---:|---:|---:|---|---:|---:|"
+    echo "| sequence-backed columns | pgseq check | pgseq check --json | pgseq fix | pgseq fix / same-work loop | pgseq fix / bare loop | pgseq check / bare loop | psql loop / pgseq fix | pgseq check peak RSS | pgseq check --json peak RSS | pgseq fix peak RSS |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     awk -F'\t' "$number_format"'
       {
-        sample = ($9 == "1") ? "every column" : sprintf("%d columns (1 in %d), time scaled by %d/%d", $15, $9, $1, $15)
-        printf "| %s | %s | %s | %s | %s | %s | %s | %d s | %d s |\n", n($1), range($12), range($13), range($20), range($14), range($16), sample, $17, $18
+        e = v("loop_every")
+        lr = (e == 0) ? "-" : (e == 1 ? "" : "~") ratio(v("loop") / v("aot_fix"))
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s MB | %s MB | %s MB |\n",
+          n(v("size")), sec(v("aot_check")), sec(v("aot_json")), sec(v("aot_fix")), ratio(v("aot_fix") / v("safe")),
+          ratio(v("aot_fix") / v("bare")), ratio(v("aot_check") / v("bare")), lr,
+          v("aot_check_rss"), v("aot_json_rss"), v("aot_fix_rss")
+      }' "$summary"
+    echo
+    echo "Startup, \`pgseq --version\` (hyperfine, $startup_runs runs after 3 warm-ups): dotnet tool $startup_tool ms, NativeAOT $startup_aot ms."
+    echo
+    echo "Timed runs per size: every pgseq command (both builds) and both PL/pgSQL loops $runs each, the psql loop $loop_runs."
+    echo
+    echo "| sequence-backed columns | pgseq check min-max | pgseq check --json min-max | pgseq fix min-max | NativeAOT check min-max | NativeAOT check --json min-max | NativeAOT fix min-max | same-work loop min-max | bare loop min-max | psql loop min-max (of the sample when sampled) | psql loop sample | generation | whole size (generation included) |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"
+    awk -F'\t' "$number_format"'
+      {
+        e = v("loop_every")
+        if (e == 0) { sample = "not run (--loop-sample 0)"; lrange = "-" }
+        else {
+          sample = (e == 1) ? "every column" : sprintf("%d columns (1 in %d), time scaled by %d/%d", v("loop_sampled"), e, v("size"), v("loop_sampled"))
+          lrange = range(v("loop_range"))
+        }
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d s | %d s |\n",
+          n(v("size")), range(v("check_range")), range(v("json_range")), range(v("fix_range")),
+          range(v("aot_check_range")), range(v("aot_json_range")), range(v("aot_fix_range")),
+          range(v("safe_range")), range(v("bare_range")), lrange, sample, v("generation"), v("total")
       }' "$summary"
     echo
     echo "Contenders:"
     echo
     echo "- **pgseq check**: \`pgseq check CONNECTION\` (exit code 2: drift found), output to /dev/null."
+    echo "- **pgseq check --json**: \`pgseq check --json CONNECTION\` (exit code 2), the JSON report to /dev/null."
     echo "- **pgseq fix**: \`pgseq fix CONNECTION\`: per sequence one transaction that locks the table(s) and the sequence, re-reads MAX and moves the sequence; several such transactions per round trip, on up to 4 connections."
+    echo "- Each of them as the **dotnet tool** (the \`pgseq\` command \`dotnet tool install\` puts in the tool path: the apphost of the ReadyToRun package, on the shared .NET runtime) and as the **NativeAOT** executable."
     echo "- **PL/pgSQL loop, same work**: \`CALL bench_tools.plpgsql_safe_fix()\` ([bench.sql](bench.sql)): what pgseq fix does, on the server in one round trip: per sequence one transaction with lock_timeout, LOCK TABLE, the ALTER SEQUENCE hold, MAX and the sequence state under the locks, setval() when behind, COMMIT. The lower bound for a safe repair."
     echo "- **PL/pgSQL loop, bare**: \`CALL bench_tools.plpgsql_fix()\`: only the reads and setval(), COMMIT every 100 columns, no locks: the cost of the arithmetic on the server, not a safe repair."
-    echo "- **psql loop**: [psql-loop.sh](psql-loop.sh), like the team's original script: per column one \`psql -c\` reading MAX and the sequence state, and one \`psql -c\` calling setval() when behind. Above $loop_full_max columns it runs on an evenly spread sample and the time is scaled by columns / sampled columns (marked ~)."
+    echo "- **psql loop**: [psql-loop.sh](psql-loop.sh), like the team's original script: per column one \`psql -c\` reading MAX and the sequence state, and one \`psql -c\` calling setval() when behind. Above $loop_full_max columns it runs on an evenly spread sample and the time is scaled by columns / sampled columns (marked ~), or not at all with \`--loop-sample 0\`."
     echo
     if [ -s "$notes" ]; then
       echo "**Warnings:**"
@@ -236,17 +365,20 @@ write_results() {
       echo
     fi
     echo "Peak RSS is the largest \"Maximum resident set size\" of \`/usr/bin/time -v\` over all timed runs of that command."
-    echo "Raw data of the last run (hyperfine JSON, GNU time output) is in bench/results/ (not committed)."
+    echo "Raw data of the last run (hyperfine JSON, GNU time output, summary.tsv) is in bench/results/ (not committed)."
   } >"$bench_dir/RESULTS.md"
 }
 
 # Startup of the two builds, once: what every cron run or CI step pays before any SQL.
 startup_runs=30
-log "pgseq --version, framework-dependent and NativeAOT, $startup_runs runs each"
+log "pgseq --version, dotnet tool and NativeAOT, $startup_runs runs each"
 hyperfine --style basic --warmup 3 --runs "$startup_runs" --export-json "$out/startup.hyperfine.json" \
-  -n "framework-dependent" "dotnet $q_dll --version" -n "NativeAOT" "$q_aot --version" >&2
-startup_jit=$(jq -r '.results[0].median * 1000 | floor' "$out/startup.hyperfine.json")
-startup_aot=$(jq -r '.results[1].median * 1000 | floor' "$out/startup.hyperfine.json")
+  -n "dotnet tool" "$q_tool --version" -n "NativeAOT" "$q_aot --version" >&2
+startup_tool=$(jq -r '.results[0].median * 10000 | round / 10' "$out/startup.hyperfine.json")
+startup_aot=$(jq -r '.results[1].median * 10000 | round / 10' "$out/startup.hyperfine.json")
+
+time_v="/usr/bin/time -v -a -o"
+hyperfine_() { hyperfine --style basic --shell bash "$@" >&2; }
 
 for size in ${sizes//,/ }; do
   size_started=$SECONDS
@@ -264,7 +396,7 @@ for size in ${sizes//,/ }; do
 
   # pgseq must see the same drift as the benchmark's own count: every column of its drifted sequences.
   set +e
-  dotnet "$dll" check --json "$url" >"$out/check-$size.json" 2>"$out/check-$size.err"
+  "$tool" check --json "$url" >"$out/check-$size.json" 2>"$out/check-$size.err"
   code=$?
   set -e
   if [ "$code" -ne 2 ]; then
@@ -283,26 +415,26 @@ for size in ${sizes//,/ }; do
   # ALTER SEQUENCE and setval() leave dead (so run 5 does not read a catalog bloated by runs 1-4, and autovacuum does
   # not start on it mid-run), and checkpoint, so every run starts from the same state. None of it is timed.
   redrift="$q_psql -X -q -d $url -c 'CALL bench_tools.redrift()' -c 'VACUUM (ANALYZE) pg_catalog.pg_class, pg_catalog.pg_sequence' -c CHECKPOINT"
-  time_v="/usr/bin/time -v -a -o"
-  hyperfine_() { hyperfine --style basic --shell bash "$@" >&2; }
 
-  log "size $size: pgseq check, $runs runs"
-  hyperfine_ --runs "$runs" --export-json "$out/check-$size.hyperfine.json" -n "pgseq check" \
-    "$time_v $(printf '%q' "$out/check-$size.time") dotnet $q_dll check $url >/dev/null; test \$? -eq 2"
-
-  log "size $size: pgseq check (NativeAOT), $runs runs"
-  hyperfine_ --runs "$runs" --export-json "$out/aot-check-$size.hyperfine.json" -n "pgseq check (NativeAOT)" \
-    "$time_v $(printf '%q' "$out/aot-check-$size.time") $q_aot check $url >/dev/null; test \$? -eq 2"
-
-  log "size $size: pgseq fix, $runs runs"
-  hyperfine_ --runs "$runs" --export-json "$out/fix-$size.hyperfine.json" -n "pgseq fix" --prepare "$redrift" \
-    "$time_v $(printf '%q' "$out/fix-$size.time") dotnet $q_dll fix $url >/dev/null"
-  expect_drifted "$url" 0 "pgseq fix"
-
-  log "size $size: pgseq fix (NativeAOT), $runs runs"
-  hyperfine_ --runs "$runs" --export-json "$out/aot-fix-$size.hyperfine.json" -n "pgseq fix (NativeAOT)" --prepare "$redrift" \
-    "$time_v $(printf '%q' "$out/aot-fix-$size.time") $q_aot fix $url >/dev/null"
-  expect_drifted "$url" 0 "pgseq fix (NativeAOT)"
+  # Each pgseq command, the dotnet tool's runs then the NativeAOT executable's, under GNU time. check and
+  # check --json must exit 2 (drift found; they run before any repair), fix 0 and then leave nothing drifted.
+  for kind in check json fix; do
+    case $kind in
+      check) subcommand=check expect="; test \$? -eq 2" prepare=() ;;
+      json) subcommand="check --json" expect="; test \$? -eq 2" prepare=() ;;
+      fix) subcommand=fix expect="" prepare=(--prepare "$redrift") ;;
+    esac
+    for build in tool aot; do
+      case $build in
+        tool) bin=$q_tool label="pgseq $subcommand" ;;
+        aot) bin=$q_aot label="pgseq $subcommand (NativeAOT)" ;;
+      esac
+      log "size $size: $label, $runs runs"
+      hyperfine_ --runs "$runs" --export-json "$out/$build-$kind-$size.hyperfine.json" -n "$label" "${prepare[@]}" \
+        "$time_v $(printf '%q' "$out/$build-$kind-$size.time") $bin $subcommand $url >/dev/null$expect"
+      if [ "$kind" = fix ]; then expect_drifted "$url" 0 "$label"; fi
+    done
+  done
 
   log "size $size: PL/pgSQL loop doing pgseq's work, $runs runs"
   hyperfine_ --runs "$runs" --export-json "$out/safe-$size.hyperfine.json" -n "PL/pgSQL loop, same work" --prepare "$redrift" \
@@ -314,31 +446,48 @@ for size in ${sizes//,/ }; do
     "$q_psql -X -q -d $url -c 'CALL bench_tools.plpgsql_fix()'"
   expect_drifted "$url" 0 "the bare PL/pgSQL loop"
 
+  # The psql loop: over every column up to --loop-full-max, above it over every K-th column (time scaled by K), or
+  # not at all with --loop-sample 0.
   every=1
-  if [ "$size" -gt "$loop_full_max" ]; then every=$(( (size + loop_sample - 1) / loop_sample )); fi
-  sampled=$(( (size + every - 1) / every ))
-  log "size $size: psql loop over $sampled of $size columns, $loop_runs runs"
-  hyperfine_ --runs "$loop_runs" --export-json "$out/loop-$size.hyperfine.json" -n "psql loop" --prepare "$redrift" \
-    "$q_loop $url $every"
-  if [ "$every" -eq 1 ]; then expect_drifted "$url" 0 "the psql loop"; fi
+  if [ "$size" -gt "$loop_full_max" ]; then
+    if [ "$loop_sample" -eq 0 ]; then every=0; else every=$(( (size + loop_sample - 1) / loop_sample )); fi
+  fi
+  if [ "$every" -eq 0 ]; then
+    log "size $size: psql loop skipped (--loop-sample 0, above --loop-full-max $loop_full_max)"
+    sampled=0 loop_estimate="" loop_range=""
+  else
+    sampled=$(( (size + every - 1) / every ))
+    log "size $size: psql loop over $sampled of $size columns, $loop_runs runs"
+    hyperfine_ --runs "$loop_runs" --export-json "$out/loop-$size.hyperfine.json" -n "psql loop" --prepare "$redrift" \
+      "$q_loop $url $every"
+    if [ "$every" -eq 1 ]; then expect_drifted "$url" 0 "the psql loop"; fi
+    loop_median=$(median_of "$out/loop-$size.hyperfine.json")
+    loop_estimate=$(awk -v m="$loop_median" -v n="$size" -v s="$sampled" 'BEGIN { print m * n / s }')
+    loop_range=$(range_of "$out/loop-$size.hyperfine.json")
+  fi
 
-  loop_median=$(median_of "$out/loop-$size.hyperfine.json")
-  loop_estimate=$(awk -v m="$loop_median" -v n="$size" -v s="$sampled" 'BEGIN { print m * n / s }')
   psql_ -d "$server/postgres" -c "DROP DATABASE $db"
   total=$(( SECONDS - size_started ))
   # One line per size; write_results turns them into RESULTS.md.
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
-    "$size" "$sequences" "$drifted_sequences" \
-    "$(median_of "$out/fix-$size.hyperfine.json")" "$loop_estimate" \
-    "$(median_of "$out/check-$size.hyperfine.json")" "$(median_of "$out/plpgsql-$size.hyperfine.json")" \
-    "$drifted_columns" "$every" \
-    "$(peak_rss_mb "$out/check-$size.time")" "$(peak_rss_mb "$out/fix-$size.time")" \
-    "$(range_of "$out/check-$size.hyperfine.json")" "$(range_of "$out/fix-$size.hyperfine.json")" \
-    "$(range_of "$out/plpgsql-$size.hyperfine.json")" "$sampled" "$(range_of "$out/loop-$size.hyperfine.json")" \
-    "$generation" "$total" \
-    "$(median_of "$out/safe-$size.hyperfine.json")" "$(range_of "$out/safe-$size.hyperfine.json")" \
-    "$(median_of "$out/aot-check-$size.hyperfine.json")" "$(median_of "$out/aot-fix-$size.hyperfine.json")" \
-    "$(peak_rss_mb "$out/aot-check-$size.time")" "$(peak_rss_mb "$out/aot-fix-$size.time")" >>"$summary"
+  declare -A row=(
+    [size]=$size [sequences]=$sequences [drifted_sequences]=$drifted_sequences [drifted_columns]=$drifted_columns
+    [safe]=$(median_of "$out/safe-$size.hyperfine.json") [safe_range]=$(range_of "$out/safe-$size.hyperfine.json")
+    [bare]=$(median_of "$out/plpgsql-$size.hyperfine.json") [bare_range]=$(range_of "$out/plpgsql-$size.hyperfine.json")
+    [loop]=$loop_estimate [loop_range]=$loop_range [loop_every]=$every [loop_sampled]=$sampled
+    [generation]=$generation [total]=$total
+  )
+  for build in tool aot; do
+    if [ "$build" = aot ]; then prefix=aot_; else prefix=""; fi
+    for kind in check json fix; do
+      row[$prefix$kind]=$(median_of "$out/$build-$kind-$size.hyperfine.json")
+      row[$prefix${kind}_range]=$(range_of "$out/$build-$kind-$size.hyperfine.json")
+      row[$prefix${kind}_rss]=$(peak_rss_mb "$out/$build-$kind-$size.time")
+    done
+  done
+  values=()
+  for field in "${summary_fields[@]}"; do values+=("${row[$field]}"); done
+  (IFS=$'\t'; printf '%s\n' "${values[*]}") >>"$summary"
+  unset row
   write_results
   log "size $size: done in ${total}s (generation ${generation}s); bench/RESULTS.md updated"
 done

@@ -90,7 +90,8 @@ internal static class ColumnExtremeProbe
     private static Failure ColumnFailure(CatalogColumn column, PostgresException error, CheckOptions options) =>
         Failure.FromServerError(error, Phrases.ColumnSubject($"{column.Table}.{column.ColumnIdentifier}"), options);
 
-    private static long? Fold(long? a, long? b, bool descending) => (a, b) switch
+    /// <summary>The far end of two columns' far ends: the larger, or the smaller for a descending sequence.</summary>
+    internal static long? Fold(long? a, long? b, bool descending) => (a, b) switch
     {
         (null, _) => b,
         (_, null) => a,

@@ -56,29 +56,10 @@ internal static class DriftInspector
         {
             var session = workers.Session;
 
-            // Sequences whose columns are measured are read in one statement per column, state included; the others
-            // (and any of those that must be read apart) have their state read on its own.
-            var measured = window.Where(s => Measurable(s, session)).ToList();
-            var probedTogether = await workers.RunAsync(measured, (connection, slice) => SequenceProbe.ReadAsync(connection, workers.InTransaction, slice, options, lookUpNextValue, measuring.Add, cancellationToken), cancellationToken);
-            var together = new Dictionary<uint, (SequenceState State, ColumnExtremes Extremes)>();
-            for (var k = 0; k < measured.Count; k++)
-            {
-                if (probedTogether[k] is { } read)
-                {
-                    together.Add(measured[k].Oid, read);
-                }
-            }
-
-            reading.Add(together.Count);
-
             // A standby keeps no data for unlogged sequences: reading one fails.
-            var readable = window.Where(s => s.CanRead && !(session.InRecovery && s.Unlogged) && !together.ContainsKey(s.Oid)).ToList();
+            var readable = window.Where(s => s.CanRead && !(session.InRecovery && s.Unlogged)).ToList();
             var stateRows = await workers.RunAsync(readable, (connection, slice) => SequenceStateReader.ReadAsync(connection, workers.InTransaction, slice, options, reading.Add, cancellationToken), cancellationToken);
             var states = readable.Zip(stateRows).ToDictionary(p => p.First.Oid, p => p.Second);
-            foreach (var (oid, read) in together)
-            {
-                states.Add(oid, ProbeResult<SequenceState>.Read(read.State));
-            }
 
             var inspections = new SequenceInspection[window.Length];
             var probeTargets = new List<(CatalogSequence Sequence, long? NextValue)>();
@@ -90,12 +71,6 @@ internal static class DriftInspector
                 var sequence = window[i];
                 if (Precheck(sequence, session, states) is not { } early)
                 {
-                    if (together.TryGetValue(sequence.Oid, out var read))
-                    {
-                        inspections[i] = Diagnosed(sequence, read.State, read.Extremes);
-                        continue;
-                    }
-
                     probeTargets.Add((sequence, DriftDiagnosis.NextValue(sequence.Definition, states[sequence.Oid].Value)));
                     probed.Add(i);
                     continue;
@@ -109,14 +84,14 @@ internal static class DriftInspector
                 }
             }
 
-            var extremes = await workers.RunAsync(probeTargets, (connection, slice) => ColumnExtremeProbe.ReadAsync(connection, workers.InTransaction, slice, options, lookUpNextValue, null, cancellationToken), cancellationToken);
+            var extremes = await workers.RunAsync(probeTargets, (connection, slice) => ColumnExtremeProbe.ReadAsync(connection, workers.InTransaction, slice, options, lookUpNextValue, measuring.Add, cancellationToken), cancellationToken);
             for (var k = 0; k < probeTargets.Count; k++)
             {
                 var sequence = probeTargets[k].Sequence;
                 var state = states[sequence.Oid].Value;
                 inspections[probed[k]] = extremes[k].Failure is { } failure
                     ? new SequenceInspection(sequence, state, null, Verdict.Failed(failure))
-                    : Diagnosed(sequence, state, extremes[k].Value);
+                    : new SequenceInspection(sequence, state, extremes[k].Value, DriftDiagnosis.Diagnose(sequence.Definition, state, extremes[k].Value, policy, Floor(floors, sequence), sequence.ApplicationAllocates));
             }
 
             var reached = await workers.RunAsync(comparable, (connection, slice) => ComparableProbe.ReadAsync(connection, workers.InTransaction, slice, options, cancellationToken), cancellationToken);
@@ -134,9 +109,6 @@ internal static class DriftInspector
 
             return inspections;
         }
-
-        private SequenceInspection Diagnosed(CatalogSequence sequence, SequenceState state, ColumnExtremes extremes) =>
-            new(sequence, state, extremes, DriftDiagnosis.Diagnose(sequence.Definition, state, extremes, policy, Floor(floors, sequence), sequence.ApplicationAllocates));
     }
 
     private static long? Floor(IReadOnlyDictionary<string, long> floors, CatalogSequence sequence) =>
@@ -179,10 +151,6 @@ internal static class DriftInspector
 
         return Blocked(sequence, session) is { } blocked ? new SequenceInspection(sequence, state, null, Verdict.Failed(blocked, next)) : null;
     }
-
-    // What Precheck lets through whatever the state: a readable sequence with measured columns, none of them blocked.
-    private static bool Measurable(CatalogSequence sequence, SessionInfo session) =>
-        sequence.CanRead && !(session.InRecovery && sequence.Unlogged) && sequence.MeasuredColumns.Any() && Blocked(sequence, session) is null;
 
     // A measured column that the role cannot read in full, here: MAX of part of the data would be a wrong answer.
     private static Failure? Blocked(CatalogSequence sequence, SessionInfo session)

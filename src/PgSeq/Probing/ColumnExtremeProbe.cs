@@ -90,8 +90,7 @@ internal static class ColumnExtremeProbe
     private static Failure ColumnFailure(CatalogColumn column, PostgresException error, CheckOptions options) =>
         Failure.FromServerError(error, Phrases.ColumnSubject($"{column.Table}.{column.ColumnIdentifier}"), options);
 
-    /// <summary>The far end of two columns' far ends: the larger, or the smaller for a descending sequence.</summary>
-    internal static long? Fold(long? a, long? b, bool descending) => (a, b) switch
+    private static long? Fold(long? a, long? b, bool descending) => (a, b) switch
     {
         (null, _) => b,
         (_, null) => a,

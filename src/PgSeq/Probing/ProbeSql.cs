@@ -27,16 +27,6 @@ internal static class ProbeSql
     public static string NextValue(string lastValue, string isCalled, string increment) =>
         $"CASE WHEN {isCalled} THEN {lastValue}::numeric + {increment} ELSE {lastValue} END";
 
-    /// <summary>
-    /// What <c>nextval()</c> returns next, as int8, as <c>DriftDiagnosis.NextValue</c> decides it: past the range, a
-    /// CYCLE sequence wraps around and any other is exhausted (NULL).
-    /// </summary>
-    public static string NextValueInRange(string lastValue, string isCalled, SequenceDefinition sequence) =>
-        $"CASE WHEN NOT {isCalled} THEN {lastValue} "
-        + $"WHEN {lastValue}::numeric + {Number(sequence.Increment)} BETWEEN {Number(sequence.MinValue)} AND {Number(sequence.MaxValue)} THEN {lastValue} + {Number(sequence.Increment)} "
-        + (sequence.Cycle ? $"ELSE {Number(sequence.Descending ? sequence.MaxValue : sequence.MinValue)} " : string.Empty)
-        + "END";
-
     /// <summary>A number as SQL text.</summary>
     public static string Number(Int128 value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -43,5 +43,5 @@ internal sealed record CatalogSequence(
     public IEnumerable<CatalogColumn> MeasuredColumns => Columns.Where(c => c.Link.Measured);
 
     /// <summary>Columns of numbers that are not integers, readable by the role: compared with the sequence, not measured.</summary>
-    public IEnumerable<CatalogColumn> ComparableColumns => Columns.Where(c => c.Comparable && c.CanRead && c.RowSecurity == RowSecurity.None);
+    public IEnumerable<CatalogColumn> ComparableColumns => Columns.Where(c => c.Comparable && c.CanRead && c.RowSecurity == RowFilter.None);
 }

@@ -1,7 +1,7 @@
 namespace PgSeq.Catalog;
 
 /// <summary>Whether row level security keeps the connected role from reading every row of a table.</summary>
-internal enum RowSecurity
+internal enum RowFilter
 {
     /// <summary>It does not: no policies enabled, or the role bypasses them (superuser, BYPASSRLS, the owner).</summary>
     None,

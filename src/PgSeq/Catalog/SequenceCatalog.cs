@@ -344,7 +344,7 @@ internal static class SequenceCatalog
                 Range = ValueRange.Of(reader.GetString(BaseType)),
                 ApplicationAllocates = reader.GetBoolean(ApplicationBlock),
                 Comparable = reader.GetBoolean(Comparable),
-                RowSecurity = reader.GetBoolean(RowSecurityHides) ? (reader.GetBoolean(RowSecurityForced) ? RowSecurity.Forced : RowSecurity.Applies) : RowSecurity.None,
+                RowSecurity = reader.GetBoolean(RowSecurityHides) ? (reader.GetBoolean(RowSecurityForced) ? RowFilter.Forced : RowFilter.Applies) : RowFilter.None,
                 TableUnlogged = reader.GetBoolean(TableUnlogged),
             };
         }

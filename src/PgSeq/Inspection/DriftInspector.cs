@@ -162,9 +162,9 @@ internal static class DriftInspector
                 return Failure.PermissionDenied(Phrases.ColumnNotReadable(session.User, column.QualifiedName, column.Table));
             }
 
-            if (column.RowSecurity != RowSecurity.None)
+            if (column.RowSecurity != RowFilter.None)
             {
-                var reason = column.RowSecurity == RowSecurity.Forced
+                var reason = column.RowSecurity == RowFilter.Forced
                     ? Phrases.RowSecurityForced(session.User, column.Table)
                     : Phrases.RowSecurityApplies(session.User, column.Table);
                 return new Failure(SequenceStatus.Error, Finding.RowSecurity, reason);

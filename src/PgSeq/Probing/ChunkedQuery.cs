@@ -50,7 +50,7 @@ internal static class ChunkedQuery
         CancellationToken cancellationToken)
     {
         var results = new ProbeResult<T>[items.Count];
-        var run = new Run<TItem, T>(connection, inTransaction, items, select, read, results, statementTimeout, cancellationToken);
+        var run = new RoundTrips<TItem, T>(connection, inTransaction, items, select, read, results, statementTimeout, cancellationToken);
         var statements = Enumerable.Range(0, (items.Count + ItemsPerStatement - 1) / ItemsPerStatement)
             .Select(s => new StatementRange(s * ItemsPerStatement, Math.Min(ItemsPerStatement, items.Count - (s * ItemsPerStatement))));
         foreach (var (statement, error) in await run.ExecuteAsync(statements, advanced))
@@ -85,7 +85,7 @@ internal static class ChunkedQuery
         public IEnumerable<int> Items => Enumerable.Range(Start, Count);
     }
 
-    private sealed class Run<TItem, T>(
+    private sealed class RoundTrips<TItem, T>(
         NpgsqlConnection connection,
         bool inTransaction,
         IReadOnlyList<TItem> items,

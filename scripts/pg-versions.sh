@@ -39,11 +39,7 @@ pg_cache_root() {
 # Prints the directory of the client programs (psql, pg_dump, pg_basebackup): $PGSEQ_PG_CLIENT_BIN, else the newest
 # /usr/lib/postgresql/N/bin holding psql, else the directory on PATH that has psql.
 pg_client_bindir() {
-  if [ -n "${PGSEQ_PG_CLIENT_BIN:-}" ]; then echo "$PGSEQ_PG_CLIENT_BIN"; return 0; fi
-  local dir
-  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  if [ -n "$dir" ] && [ -x "$dir/psql" ]; then echo "$dir"; return 0; fi
-  if command -v psql >/dev/null 2>&1; then dirname "$(command -v psql)"; return 0; fi
+  pg_program_dir "${PGSEQ_PG_CLIENT_BIN:-}" psql && return 0
   echo "error: no psql found; install postgresql-client or set PGSEQ_PG_CLIENT_BIN" >&2
   return 1
 }

@@ -5,12 +5,16 @@
 
 # Prints the directory holding initdb and pg_ctl: $PGSEQ_PG_BIN, else the newest /usr/lib/postgresql/N/bin
 # (Debian keeps server programs off PATH), else the directory on PATH that has initdb.
-pg_bindir() {
-  if [ -n "${PGSEQ_PG_BIN:-}" ]; then echo "$PGSEQ_PG_BIN"; return 0; fi
+pg_bindir() { pg_program_dir "${PGSEQ_PG_BIN:-}" initdb; }
+
+# pg_program_dir OVERRIDE PROGRAM: OVERRIDE when set, else the newest /usr/lib/postgresql/N/bin holding PROGRAM, else
+# the directory on PATH that has PROGRAM.
+pg_program_dir() {
+  if [ -n "$1" ]; then echo "$1"; return 0; fi
   local dir
   dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  if [ -n "$dir" ] && [ -x "$dir/initdb" ]; then echo "$dir"; return 0; fi
-  if command -v initdb >/dev/null 2>&1; then dirname "$(command -v initdb)"; return 0; fi
+  if [ -n "$dir" ] && [ -x "$dir/$2" ]; then echo "$dir"; return 0; fi
+  if command -v "$2" >/dev/null 2>&1; then dirname "$(command -v "$2")"; return 0; fi
   return 1
 }
 

@@ -125,6 +125,25 @@ public sealed class FaultTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Ctrl_c_during_check_prints_no_table_whose_summary_would_speak_for_sequences_never_read()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await CreateDriftedTablesAsync(db, 5);
+        await db.ExecuteAsync("CREATE TABLE zz_held (id serial PRIMARY KEY); INSERT INTO zz_held VALUES (100);");
+        await using var held = await HeldTable.LockAsync(db, "zz_held");
+
+        using var check = PgSeqProcess.Start("check", "--lock-timeout", "5min", db.ConnectionStringForPsql());
+        await Eventually.HoldsAsync(async () => await db.Server.PgSeqSessionsAsync(db.Name, "Lock") == 1, TimeSpan.FromSeconds(30), "pgseq waits for the lock on zz_held");
+        await check.SignalAsync("INT");
+        var result = await check.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.True(result.ExitCode == 130, result.Output);
+        Assert.Contains("pgseq: interrupted: nothing was changed", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("| public.", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("checked:", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ctrl_c_during_fix_json_still_ends_the_document_it_streamed_interrupted_with_what_was_done()
     {
         await using var db = await server.CreateDatabaseAsync();

@@ -44,6 +44,10 @@ public sealed class SnippetTests
         Assert.Contains("README.md", files);
         Assert.Contains("CHANGELOG.md", files);
         Assert.Contains("docs/library.md", files);
+        Assert.Contains("src/PgSeq/README.md", files);
+        Assert.Contains("src/PgSeq.Cli/README.md", files);
+        Assert.Contains("src/PgSeq.EntityFrameworkCore/README.md", files);
+        Assert.Contains("src/PgSeq.HealthChecks/README.md", files);
     }
 
     // Line ends and the blank lines around a block do not count.

@@ -1,5 +1,4 @@
 using PgSeq.Tests.Infrastructure;
-using PublicApiGenerator;
 
 namespace PgSeq.HealthChecks.Tests;
 
@@ -10,9 +9,6 @@ namespace PgSeq.HealthChecks.Tests;
 public sealed class PublicApiTests
 {
     [Fact]
-    public void The_public_api_is_the_approved_one()
-    {
-        var actual = typeof(SequenceDriftHealthChecksBuilderExtensions).Assembly.GeneratePublicApi(new ApiGeneratorOptions { ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute"] });
-        ApprovedFile.Verify(actual, "tests", "PgSeq.HealthChecks.Tests", "PgSeq.HealthChecks.approved.txt");
-    }
+    public void The_public_api_is_the_approved_one() =>
+        PublicApi.Verify(typeof(SequenceDriftHealthChecksBuilderExtensions).Assembly, "tests", "PgSeq.HealthChecks.Tests", "PgSeq.HealthChecks.approved.txt");
 }

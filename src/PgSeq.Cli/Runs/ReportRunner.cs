@@ -20,8 +20,7 @@ internal sealed class ReportRunner(CliConsole console, Func<string, string?> env
         IReadOnlyList<Target> targets;
         try
         {
-            options = await RunPreparation.OptionsAsync(request.Options, request.LinksFile, interrupt.Token);
-            targets = await RunPreparation.TargetsAsync(request.Targets, environment, interrupt.Token);
+            (options, targets) = await RunPreparation.PrepareAsync(request.Options, request.LinksFile, request.Targets, environment, interrupt.Token);
         }
         catch (Exception error) when (error is InputException or InvalidPatternException)
         {

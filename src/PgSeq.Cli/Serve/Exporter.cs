@@ -30,8 +30,7 @@ internal sealed class Exporter(CliConsole console, Func<string, string?> environ
         IReadOnlyList<Target> targets;
         try
         {
-            options = await RunPreparation.OptionsAsync(serve.Options, serve.LinksFile, interrupt.Token);
-            targets = await RunPreparation.TargetsAsync(serve.Targets, environment, interrupt.Token);
+            (options, targets) = await RunPreparation.PrepareAsync(serve.Options, serve.LinksFile, serve.Targets, environment, interrupt.Token);
         }
         catch (Exception error) when (error is InputException or InvalidPatternException)
         {

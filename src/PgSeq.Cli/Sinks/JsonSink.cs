@@ -9,53 +9,37 @@ namespace PgSeq.Cli.Sinks;
 /// size goes through in little memory; with several targets every report is kept and the document printed once all
 /// are done, in the order given. Errors follow on standard error.
 /// </summary>
-internal sealed class JsonSink(CliConsole console, Texts texts, RunMode mode, bool verbose, bool single) : IReportSink
+internal sealed class JsonSink(CliConsole console, Texts texts, RunMode mode, bool verbose, bool single)
+    : ReportSink(console, texts, mode, verbose, single)
 {
     private readonly List<ITargetSink> _targets = [];
-    private readonly TargetMessages _messages = new(console, texts, mode, verbose, single);
 
-    public ITargetSink Open(int index, Target target)
+    public override ITargetSink Open(int index, Target target)
     {
-        ITargetSink sink = single ? new StreamedDocument(console.Out, mode) : new KeptReport();
+        ITargetSink sink = Single ? new StreamedDocument(Console.Out, Mode) : new KeptReport();
         _targets.Add(sink);
         return sink;
     }
 
-    public void Finished(TargetResult result)
+    public override Task<int> EndAsync(IReadOnlyList<TargetResult> results, int exitCode)
     {
-    }
-
-    public Task<int> EndAsync(IReadOnlyList<TargetResult> results, int exitCode)
-    {
-        if (!single)
+        if (!Single)
         {
-            JsonReport.WriteTargets(console.Out, [.. results.Select(r => (r, ((KeptReport)_targets[r.Index]).Sequences))], mode);
+            JsonReport.WriteTargets(Console.Out, [.. results.Select(r => (r, ((KeptReport)_targets[r.Index]).Sequences))], Mode);
         }
         else if (_targets[0] is StreamedDocument { Begun: false })
         {
             // The run stopped before the report opened: the document is an error of its own.
-            JsonReport.WriteError(console.Out, results[0].Error ?? texts["InterruptedNothing"]);
+            JsonReport.WriteError(Console.Out, results[0].Error ?? Texts["InterruptedNothing"]);
         }
 
-        foreach (var result in results)
-        {
-            _messages.Error(result);
-        }
-
-        return Task.FromResult(exitCode);
+        return base.EndAsync(results, exitCode);
     }
 
-    public int Refused(string message, Exception? error, int exitCode)
+    public override int Refused(string message, Exception? error, int exitCode)
     {
-        JsonReport.WriteError(console.Out, message);
-        _messages.RunError(message, error);
-        return exitCode;
-    }
-
-    public int Interrupted(int exitCode)
-    {
-        _messages.NothingDone();
-        return exitCode;
+        JsonReport.WriteError(Console.Out, message);
+        return base.Refused(message, error, exitCode);
     }
 
     // One target's document, written as its sequences pass, and ended however its run ends.

@@ -10,54 +10,26 @@ namespace PgSeq.Cli.Sinks;
 /// is written as its sequences pass; with several targets each script is kept until its turn comes, so that they are
 /// printed in the order given.
 /// </summary>
-internal sealed class SqlSink(CliConsole console, Texts texts, RunMode mode, ReportOutput output, bool single) : IReportSink
+internal sealed class SqlSink(CliConsole console, Texts texts, RunMode mode, ReportOutput output, bool single)
+    : HumanSink(console, texts, mode, output, single)
 {
     private readonly List<ScriptTarget> _targets = [];
-    private readonly TargetMessages _messages = new(console, texts, mode, output.Verbose, single);
 
-    public ITargetSink Open(int index, Target target)
+    public override ITargetSink Open(int index, Target target)
     {
-        var script = new ScriptTarget(single ? console.Out : new StringWriter());
+        var script = new ScriptTarget(Single ? Console.Out : new StringWriter());
         _targets.Add(script);
         return script;
     }
 
-    public void Finished(TargetResult result)
+    protected override void Print(TargetResult result, ReportOutline outline)
     {
-        if (_messages.Printable(result))
+        if (_targets[result.Index].Writer is StringWriter buffered)
         {
-            if (_targets[result.Index].Writer is StringWriter buffered)
-            {
-                console.Out.Write(buffered.ToString());
-            }
-
-            console.Error.WriteLine(HumanReport.Summary(texts, result.Outline!, mode));
+            Console.Out.Write(buffered.ToString());
         }
 
-        _messages.Outcome(result);
-    }
-
-    public Task<int> EndAsync(IReadOnlyList<TargetResult> results, int exitCode)
-    {
-        if (!single && (!output.Quiet || exitCode != ExitCodes.Ok))
-        {
-            console.Out.WriteLine();
-            console.Out.WriteLine(HumanReport.TargetsSummary(texts, results));
-        }
-
-        return Task.FromResult(exitCode);
-    }
-
-    public int Refused(string message, Exception? error, int exitCode)
-    {
-        _messages.RunError(message, error);
-        return exitCode;
-    }
-
-    public int Interrupted(int exitCode)
-    {
-        _messages.NothingDone();
-        return exitCode;
+        Console.Error.WriteLine(HumanReport.Summary(Texts, outline, Mode));
     }
 
     private sealed class ScriptTarget(TextWriter writer) : ITargetSink

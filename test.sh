@@ -48,6 +48,7 @@ trap cleanup EXIT
 
 if [ -z "$pg_versions" ]; then
   ensure_postgres
+  ensure_pglogical
   ensure_chromium
   ensure_orms
   ensure_prometheus

@@ -43,9 +43,9 @@ internal static class ReportPipeline
         ReportTotals totals,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var factory = new ReportFactory(source.Floors);
+        var factory = new ReportFactory(source.Positions);
         await foreach (var window in DriftInspector.InspectAsync(
-            workers, options, RepairPolicy.Default, source.Floors, lookUpNextValue: true, cancellationToken).ConfigureAwait(false))
+            workers, options, RepairPolicy.Default, source.Positions, lookUpNextValue: true, cancellationToken).ConfigureAwait(false))
         {
             foreach (var inspection in window)
             {
@@ -68,9 +68,9 @@ internal static class ReportPipeline
         ReportTotals totals,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var run = new FixRun(workers, options, boundary, source.Floors);
-        var factory = new ReportFactory(source.Floors);
-        var windows = DriftInspector.InspectAsync(workers, options, run.Policy, source.Floors, lookUpNextValue: options.DryRun, cancellationToken)
+        var run = new FixRun(workers, options, boundary);
+        var factory = new ReportFactory(source.Positions);
+        var windows = DriftInspector.InspectAsync(workers, options, run.Policy, source.Positions, lookUpNextValue: options.DryRun, cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
         await using var windowsScope = windows.ConfigureAwait(false);
         while (true)

@@ -29,9 +29,9 @@ for unit in pgseq-serve.service pgseq-fix.service pgseq-fix.timer; do
   cp "$repo/deploy/systemd/$unit" "$src/debian/pgseq.$unit"
 done
 
-# debian/copyright from the LICENSE (with the years of the history, which Debian wants in the notice), and a
-# changelog entry for this version.
-first_year=$(git -C "$repo" log --reverse --format=%cd --date=format:%Y 2>/dev/null | head -n 1)
+# debian/copyright from the LICENSE, with the years of the history (Debian wants them in the notice; sed, not head,
+# reads all of git log, whose SIGPIPE would end this script under pipefail), and a changelog entry for this version.
+first_year=$(git -C "$repo" log --reverse --format=%cd --date=format:%Y 2>/dev/null | sed -n 1p)
 last_year=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y)
 years=${first_year:-$last_year}
 [ "$years" = "$last_year" ] || years=$years-$last_year

@@ -12,9 +12,11 @@ from . import repair_block
 def repair_sequences(connectable, **options):
     """Runs the repair block (``pgseq.repair_block(**options)``) on a Connection, or on an Engine in a new
     transaction that commits when the block succeeds."""
+    from sqlalchemy.engine import Engine
+
     sql = repair_block(**options)
-    if hasattr(connectable, "exec_driver_sql"):
+    if isinstance(connectable, Engine):
+        with connectable.begin() as connection:
+            connection.exec_driver_sql(sql, execution_options={"no_parameters": True})
+    else:
         connectable.exec_driver_sql(sql, execution_options={"no_parameters": True})
-        return
-    with connectable.begin() as connection:
-        connection.exec_driver_sql(sql, execution_options={"no_parameters": True})

@@ -91,6 +91,18 @@ public sealed partial class DebianPackageTests(PostgresServer server) : IDisposa
                 """);
             Assert.Equal("complete -o default -F _pgseq pgseq\n--format\n", completion);
 
+            // What the timer starts, as the administrator sets it up: the database in /etc/pgseq/targets, a password
+            // file, and the unit's own command line run as the pgseq user, in the log directory systemd would make.
+            await File.WriteAllTextAsync("/etc/pgseq/targets", db.ConnectionStringForPsql() + "\n", TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync("/etc/pgseq/pgpass", "# no password: the test server trusts 127.0.0.1\n", TestContext.Current.CancellationToken);
+            await Commands.SucceedAsync("install", "-d", "-o", "pgseq", "-g", "pgseq", "-m", "0755", "/var/log/pgseq");
+            await Commands.SucceedAsync("chown", "pgseq:pgseq", "/etc/pgseq/pgpass");
+            File.SetUnixFileMode("/etc/pgseq/pgpass", UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            var execStart = File.ReadAllLines("/lib/systemd/system/pgseq-fix.service").Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal));
+            var fix = await Commands.RunAsync("runuser", ["-u", "pgseq", "--", "env", "PGPASSFILE=/etc/pgseq/pgpass", .. execStart["ExecStart=".Length..].Split(' ')]);
+            Assert.True(fix.ExitCode == 0, fix.Output);
+            Assert.Contains("event=repaired sequence=public.loans_id_seq before=2 after=29", await File.ReadAllTextAsync("/var/log/pgseq/fix.log", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
             var verify = await Commands.RunAsync(analyze, ["verify", .. Units.Select(u => $"/lib/systemd/system/{u}")]);
             Assert.True(verify.ExitCode == 0 && verify.Output.Length == 0, verify.Output);
             var user = (await Commands.SucceedAsync("getent", "passwd", "pgseq")).Split(':');
@@ -100,10 +112,11 @@ public sealed partial class DebianPackageTests(PostgresServer server) : IDisposa
             await Dpkg.SucceedAsync("-r", "pgseq");
             Assert.False(File.Exists("/usr/bin/pgseq"));
             Assert.True(File.Exists("/etc/pgseq/targets"), "dpkg -r keeps the configuration files");
+            Assert.True(File.Exists("/var/log/pgseq/fix.log"), "dpkg -r keeps the logs");
 
             await Dpkg.SucceedAsync("--purge", "pgseq");
             Assert.False(await Dpkg.IsInstalledAsync());
-            Assert.False(Directory.Exists("/etc/pgseq"));
+            Assert.False(Directory.Exists("/etc/pgseq"), "the changed targets and the password file are gone");
             Assert.False(Directory.Exists("/var/log/pgseq"));
             Assert.All(Units, u => Assert.False(File.Exists($"/lib/systemd/system/{u}")));
             Assert.Equal(2, (await Commands.RunAsync("getent", ["passwd", "pgseq"])).ExitCode);

@@ -36,3 +36,16 @@ ensure_packaging_tools() {
   echo "Packaging tools not found; installing Debian's ${missing[*]}..." >&2
   apt_install --no-install-recommends "${missing[@]}"
 }
+
+# Installs what the packaging tests use beside the packages when missing: python3-venv for the wheel's virtual
+# environment, man-db (man -w), bash-completion (its loader), systemd's systemd-analyze (verify on the units).
+ensure_package_test_tools() {
+  local missing=()
+  /usr/bin/python3 -c "import venv, ensurepip" 2>/dev/null || missing+=(python3-venv)
+  command -v man >/dev/null 2>&1 || missing+=(man-db)
+  [ -f /usr/share/bash-completion/bash_completion ] || missing+=(bash-completion)
+  command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Tools of the packaging tests not found; installing Debian's ${missing[*]}..." >&2
+  apt_install --no-install-recommends "${missing[@]}"
+}

@@ -38,9 +38,11 @@ ensure_packaging_tools() {
 }
 
 # Installs what the packaging tests use beside the packages when missing: python3-venv for the wheel's virtual
-# environment, man-db (man -w), bash-completion (its loader), systemd's systemd-analyze (verify on the units).
+# environment, man-db (man -w), bash-completion (its loader), systemd's systemd-analyze (verify on the units), and
+# adduser, which the .deb depends on (dpkg -i installs no dependency).
 ensure_package_test_tools() {
   local missing=()
+  command -v adduser >/dev/null 2>&1 || missing+=(adduser)
   /usr/bin/python3 -c "import venv, ensurepip" 2>/dev/null || missing+=(python3-venv)
   command -v man >/dev/null 2>&1 || missing+=(man-db)
   [ -f /usr/share/bash-completion/bash_completion ] || missing+=(bash-completion)

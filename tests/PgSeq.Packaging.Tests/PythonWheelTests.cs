@@ -67,6 +67,27 @@ public sealed class PythonWheelTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task In_alembic_offline_mode_repair_sequences_writes_the_block_into_the_script()
+    {
+        using var venv = await Venv.CreateWithWheelAsync();
+
+        // What `alembic upgrade --sql` gives a migration: an Operations object on a context that writes SQL out.
+        var script = await venv.PythonAsync("""
+            import io
+            from alembic.operations import Operations
+            from alembic.runtime.migration import MigrationContext
+            from pgseq.alembic import repair_sequences
+            out = io.StringIO()
+            context = MigrationContext.configure(dialect_name="postgresql", opts={"as_sql": True, "output_buffer": out})
+            repair_sequences(Operations(context), tables=["public.loans"])
+            print(out.getvalue())
+            """);
+
+        Assert.StartsWith("-- pgseq repair block", script, StringComparison.Ordinal);
+        Assert.Contains("DO $", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_sqlalchemy_and_dbapi_helpers_repair_on_the_callers_connection()
     {
         using var venv = await Venv.CreateWithWheelAsync();

@@ -30,4 +30,14 @@ internal static class ExitCodes
     /// <summary>The exit code for a finished fix (or its dry run): anything left in error, busy or drift means it did not complete.</summary>
     public static int ForFix(ReportOutline report, bool dryRun) =>
         !report.Complete || (!dryRun && report.Summary.Drift > 0) ? Incomplete : Ok;
+
+    /// <summary>The exit code of a run over several targets: an interruption outranks a failure, which outranks a finding.</summary>
+    public static int Worst(IEnumerable<int> exitCodes) =>
+        exitCodes.OrderByDescending(code => code switch
+        {
+            Interrupted or Terminated => 3,
+            Incomplete => 2,
+            Drift => 1,
+            _ => 0,
+        }).First();
 }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using PgSeq.Cli.Commands;
 using PgSeq.Cli.Localization;
+using PgSeq.Cli.Runs;
+using PgSeq.Cli.Serve;
 
 namespace PgSeq.Cli;
 
@@ -35,19 +37,20 @@ internal static class PgSeqApp
         }, interrupt.Token);
     }
 
-    private static RootCommand Build(Texts texts, CliConsole console, Func<string, string?> environment, Interrupt interrupt, out Option<string?> lang)
+    private static RootCommand Build(
+        Texts texts, CliConsole console, Func<string, string?> environment, Interrupt interrupt, out Option<string?> lang)
     {
-        var execution = new CommandExecution(console, environment, interrupt, texts);
+        var reports = new ReportRunner(console, environment, interrupt, texts);
         var common = new CommonOptions(texts);
         lang = new Option<string?>("--lang") { Description = texts["Help_Lang"], Recursive = true, HelpName = "en|ru" };
         lang.AcceptOnlyFromAmong("en", "ru");
         var root = new RootCommand(texts["Help_Root"])
         {
             lang,
-            CheckCommand.Create(texts, common, execution.CheckAsync),
-            FixCommand.Create(texts, common, execution.FixAsync),
-            RepairBlockCommand.Create(texts, common, execution.RepairBlockAsync),
-            ServeCommand.Create(texts, common, execution.ServeAsync),
+            CheckCommand.Create(texts, common, reports.RunAsync),
+            FixCommand.Create(texts, common, reports.RunAsync),
+            RepairBlockCommand.Create(texts, common, new RepairBlockRun(console, interrupt, texts).RunAsync),
+            ServeCommand.Create(texts, common, new Exporter(console, environment, interrupt, texts).RunAsync),
         };
         root.SetAction(async (_, _) =>
         {

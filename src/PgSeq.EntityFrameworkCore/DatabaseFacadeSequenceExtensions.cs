@@ -16,11 +16,13 @@ public static class DatabaseFacadeSequenceExtensions
     /// <param name="database">The context's database facade.</param>
     /// <param name="options">Scope and timeouts; the model's tables when <see cref="CheckOptions.Tables"/> is empty.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
-    public static async Task<DriftReport> CheckSequencesAsync(this DatabaseFacade database, CheckOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<DriftReport> CheckSequencesAsync(
+        this DatabaseFacade database, CheckOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
         var scoped = ModelScope.Apply(Model(database), options ?? new CheckOptions());
-        return await WithOpenConnectionAsync(database, connection => SequenceDrift.CheckAsync(connection, scoped, cancellationToken), cancellationToken);
+        return await WithOpenConnectionAsync(
+            database, connection => SequenceDrift.CheckAsync(connection, scoped, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -31,21 +33,23 @@ public static class DatabaseFacadeSequenceExtensions
     /// <param name="database">The context's database facade.</param>
     /// <param name="options">Scope, timeouts and how to repair; the model's tables when <see cref="CheckOptions.Tables"/> is empty.</param>
     /// <param name="cancellationToken">Cancels the repair; the sequence in progress is rolled back.</param>
-    public static async Task<DriftReport> FixSequencesAsync(this DatabaseFacade database, FixOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<DriftReport> FixSequencesAsync(
+        this DatabaseFacade database, FixOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
         var scoped = ModelScope.Apply(Model(database), options ?? new FixOptions());
         return await WithOpenConnectionAsync(database, connection =>
             database.CurrentTransaction?.GetDbTransaction() is NpgsqlTransaction transaction
                 ? SequenceDrift.FixAsync(transaction, scoped, cancellationToken)
-                : SequenceDrift.FixAsync(connection, scoped, cancellationToken), cancellationToken);
+                : SequenceDrift.FixAsync(connection, scoped, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     private static Microsoft.EntityFrameworkCore.Metadata.IModel Model(DatabaseFacade database) =>
         database.GetService<ICurrentDbContext>().Context.Model;
 
     // Uses the context's connection as EF Core does: opened for the call when the context has not opened it.
-    private static async Task<DriftReport> WithOpenConnectionAsync(DatabaseFacade database, Func<NpgsqlConnection, Task<DriftReport>> run, CancellationToken cancellationToken)
+    private static async Task<DriftReport> WithOpenConnectionAsync(
+        DatabaseFacade database, Func<NpgsqlConnection, Task<DriftReport>> run, CancellationToken cancellationToken)
     {
         if (database.GetDbConnection() is not NpgsqlConnection connection)
         {
@@ -55,18 +59,18 @@ public static class DatabaseFacadeSequenceExtensions
         var opened = connection.State != ConnectionState.Open;
         if (opened)
         {
-            await database.OpenConnectionAsync(cancellationToken);
+            await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            return await run(connection);
+            return await run(connection).ConfigureAwait(false);
         }
         finally
         {
             if (opened)
             {
-                await database.CloseConnectionAsync();
+                await database.CloseConnectionAsync().ConfigureAwait(false);
             }
         }
     }

@@ -20,8 +20,8 @@ public static class SeedingSequenceExtensions
         ArgumentNullException.ThrowIfNull(seed);
         return optionsBuilder.UseAsyncSeeding(async (context, storeManagementPerformed, cancellationToken) =>
         {
-            await seed(context, storeManagementPerformed, cancellationToken);
-            await context.Database.FixSequencesAsync(options, cancellationToken);
+            await seed(context, storeManagementPerformed, cancellationToken).ConfigureAwait(false);
+            await context.Database.FixSequencesAsync(options, cancellationToken).ConfigureAwait(false);
         });
     }
 }

@@ -16,7 +16,7 @@ internal sealed class SequenceDriftHealthCheck(NpgsqlDataSource dataSource, Chec
         DriftReport report;
         try
         {
-            report = await SequenceDrift.CheckAsync(dataSource, options, cancellationToken);
+            report = await SequenceDrift.CheckAsync(dataSource, options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is NpgsqlException or PgSeqException)
         {
@@ -36,19 +36,25 @@ internal sealed class SequenceDriftHealthCheck(NpgsqlDataSource dataSource, Chec
         };
         foreach (var sequence in report.Sequences.Where(s => s.Attention != Attention.None || !s.Complete))
         {
-            data[sequence.Sequence.Name] = $"{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(sequence.Status.ToString())}: {sequence.Reason}";
+            data[sequence.Sequence.Name] = $"{ReportNames.Of(sequence.Status)}: {sequence.Reason}";
         }
 
         if (report.Attention == Attention.Critical)
         {
             return new HealthCheckResult(context.Registration.FailureStatus,
-                $"{summary.Drift} sequence(s) in drift and {summary.CapacityCritical} near the end of their range in {report.Database}; run pgseq fix", null, data);
+                $"{summary.Drift} sequence(s) in drift and {summary.CapacityCritical} near the end of their range in {report.Database}; "
+                + "run pgseq fix",
+                null,
+                data);
         }
 
         if (report.Attention == Attention.Warning || !report.Complete)
         {
             return HealthCheckResult.Degraded(
-                $"{summary.CapacityWarning} sequence(s) past the capacity warning and {summary.Error + summary.Busy} not examined in {report.Database}", null, data);
+                $"{summary.CapacityWarning} sequence(s) past the capacity warning and {summary.Error + summary.Busy} not examined "
+                + $"in {report.Database}",
+                null,
+                data);
         }
 
         return HealthCheckResult.Healthy($"{summary.Sequences} sequence(s) in sync in {report.Database}", data);

@@ -13,7 +13,8 @@ public static class SequenceDriftHealthChecksBuilderExtensions
     /// <paramref name="timeout"/>: a check that runs longer is cancelled and reported as failed.
     /// </summary>
     /// <param name="builder">The health checks builder.</param>
-    /// <param name="dataSource">Where to connect; by default the <see cref="NpgsqlDataSource"/> registered in the container (AddNpgsqlDataSource).</param>
+    /// <param name="dataSource">Where to connect; by default the <see cref="NpgsqlDataSource"/> registered in the container
+    /// (AddNpgsqlDataSource).</param>
     /// <param name="options">Scope, timeouts and capacity thresholds; by default every user schema.</param>
     /// <param name="name">The check's name.</param>
     /// <param name="failureStatus">The status for drift or critical capacity; Unhealthy by default.</param>

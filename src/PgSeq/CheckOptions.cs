@@ -2,16 +2,19 @@ using PgSeq.Catalog;
 
 namespace PgSeq;
 
-/// <summary>What to examine and how long to wait. Shared by <see cref="SequenceDrift.CheckAsync(Npgsql.NpgsqlDataSource, CheckOptions?, CancellationToken)"/> and the repair.</summary>
+/// <summary>What to examine and how long to wait. Shared by
+/// <see cref="SequenceDrift.CheckAsync(Npgsql.NpgsqlDataSource, CheckOptions?, CancellationToken)"/> and the repair.</summary>
 public record CheckOptions
 {
-    /// <summary>psql-style schema patterns (<c>*</c>, <c>?</c>, double quotes); when not empty, only tables in matching schemas are examined.</summary>
+    /// <summary>psql-style schema patterns (<c>*</c>, <c>?</c>, double quotes); when not empty, only tables in matching
+    /// schemas are examined.</summary>
     public IReadOnlyList<string> Schemas { get; init; } = [];
 
     /// <summary>psql-style schema patterns whose tables are left out.</summary>
     public IReadOnlyList<string> ExcludeSchemas { get; init; } = [];
 
-    /// <summary>psql-style table patterns such as <c>public.loan*</c> (no dot: any schema); when not empty, only matching tables are examined.</summary>
+    /// <summary>psql-style table patterns such as <c>public.loan*</c> (no dot: any schema); when not empty, only matching
+    /// tables are examined.</summary>
     public IReadOnlyList<string> Tables { get; init; } = [];
 
     /// <summary>psql-style table patterns that are left out.</summary>

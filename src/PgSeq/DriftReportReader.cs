@@ -71,7 +71,9 @@ public sealed class DriftReportReader : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the running query.</param>
     /// <exception cref="InvalidOperationException">The sequences were already read.</exception>
     public IAsyncEnumerable<SequenceReport> ReadAllAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync(Interlocked.Exchange(ref _sequences, null) ?? throw new InvalidOperationException("the sequences of a report can be read only once"), cancellationToken);
+        ReadAsync(
+            Interlocked.Exchange(ref _sequences, null) ?? throw new InvalidOperationException("the sequences of a report can be read only once"),
+            cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => _workers.DisposeAsync();
@@ -83,7 +85,7 @@ public sealed class DriftReportReader : IAsyncDisposable
         var sequences = new List<SequenceReport>();
         try
         {
-            await foreach (var sequence in ReadAllAsync(cancellationToken))
+            await foreach (var sequence in ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 sequences.Add(sequence);
             }
@@ -101,7 +103,7 @@ public sealed class DriftReportReader : IAsyncDisposable
     {
         try
         {
-            await foreach (var sequence in sequences(cancellationToken))
+            await foreach (var sequence in sequences(cancellationToken).ConfigureAwait(false))
             {
                 yield return sequence;
             }

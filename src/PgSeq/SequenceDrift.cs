@@ -19,10 +19,12 @@ public static class SequenceDrift
     /// <param name="options">Scope and timeouts; defaults examine every user schema.</param>
     /// <param name="cancellationToken">Cancels the running query.</param>
     /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
-    public static async Task<DriftReport> CheckAsync(NpgsqlDataSource dataSource, CheckOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<DriftReport> CheckAsync(
+        NpgsqlDataSource dataSource, CheckOptions? options = null, CancellationToken cancellationToken = default)
     {
-        await using var reader = await OpenCheckAsync(dataSource, options, cancellationToken);
-        return await reader.CollectAsync(cancellationToken);
+        var reader = await OpenCheckAsync(dataSource, options, cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        return await reader.CollectAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -34,11 +36,12 @@ public static class SequenceDrift
     /// <param name="cancellationToken">Cancels opening the reader.</param>
     /// <returns>The reader; dispose it to close its connections.</returns>
     /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
-    public static async Task<DriftReportReader> OpenCheckAsync(NpgsqlDataSource dataSource, CheckOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<DriftReportReader> OpenCheckAsync(
+        NpgsqlDataSource dataSource, CheckOptions? options = null, CancellationToken cancellationToken = default)
     {
         options = Validated(options ?? new CheckOptions());
-        var workers = await Workers.OpenAsync(dataSource, options, cancellationToken);
-        return await OpenedAsync(workers, () => DriftReports.OpenCheckAsync(workers, options, cancellationToken));
+        var workers = await Workers.OpenAsync(dataSource, options, cancellationToken).ConfigureAwait(false);
+        return await OpenedAsync(workers, () => ReportPipeline.OpenCheckAsync(workers, options, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -49,14 +52,16 @@ public static class SequenceDrift
     /// <param name="options">Scope and timeouts; defaults examine every user schema.</param>
     /// <param name="cancellationToken">Cancels the running query.</param>
     /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
-    public static async Task<DriftReport> CheckAsync(NpgsqlConnection connection, CheckOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<DriftReport> CheckAsync(
+        NpgsqlConnection connection, CheckOptions? options = null, CancellationToken cancellationToken = default)
     {
         CallerConnection.EnsureOpen(connection);
         options = Validated(options ?? new CheckOptions());
-        var inTransaction = await CallerConnection.InTransactionAsync(connection, cancellationToken);
-        var workers = await Workers.AttachAsync(connection, options, inTransaction, cancellationToken);
-        await using var reader = await OpenedAsync(workers, () => DriftReports.OpenCheckAsync(workers, options, cancellationToken));
-        return await reader.CollectAsync(cancellationToken);
+        var inTransaction = await CallerConnection.InTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
+        var workers = await Workers.AttachAsync(connection, options, inTransaction, cancellationToken).ConfigureAwait(false);
+        var reader = await OpenedAsync(workers, () => ReportPipeline.OpenCheckAsync(workers, options, cancellationToken)).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        return await reader.CollectAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -72,10 +77,12 @@ public static class SequenceDrift
     /// <see cref="RepairInterruptedException"/> carries what was done.</param>
     /// <exception cref="PgSeqException">The server is read-only (a hot standby, or read-only transactions by default).</exception>
     /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
-    public static async Task<DriftReport> FixAsync(NpgsqlDataSource dataSource, FixOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<DriftReport> FixAsync(
+        NpgsqlDataSource dataSource, FixOptions? options = null, CancellationToken cancellationToken = default)
     {
-        await using var reader = await OpenFixAsync(dataSource, options, cancellationToken);
-        return await reader.CollectAsync(cancellationToken);
+        var reader = await OpenFixAsync(dataSource, options, cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        return await reader.CollectAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -90,11 +97,13 @@ public static class SequenceDrift
     /// <returns>The reader; dispose it to close its connections.</returns>
     /// <exception cref="PgSeqException">The server is read-only (a hot standby, or read-only transactions by default).</exception>
     /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
-    public static async Task<DriftReportReader> OpenFixAsync(NpgsqlDataSource dataSource, FixOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<DriftReportReader> OpenFixAsync(
+        NpgsqlDataSource dataSource, FixOptions? options = null, CancellationToken cancellationToken = default)
     {
         options = Validated(options ?? new FixOptions());
-        var workers = await Workers.OpenAsync(dataSource, options, cancellationToken);
-        return await OpenedAsync(workers, () => DriftReports.OpenFixAsync(workers, options, RepairBoundary.Transaction, cancellationToken));
+        var workers = await Workers.OpenAsync(dataSource, options, cancellationToken).ConfigureAwait(false);
+        return await OpenedAsync(
+            workers, () => ReportPipeline.OpenFixAsync(workers, options, RepairBoundary.Transaction, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -108,14 +117,17 @@ public static class SequenceDrift
     /// <see cref="RepairInterruptedException"/> carries what was done.</param>
     /// <exception cref="PgSeqException">The server is read-only (a hot standby, or read-only transactions by default).</exception>
     /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
-    public static async Task<DriftReport> FixAsync(NpgsqlConnection connection, FixOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<DriftReport> FixAsync(
+        NpgsqlConnection connection, FixOptions? options = null, CancellationToken cancellationToken = default)
     {
         CallerConnection.EnsureOpen(connection);
-        await CallerConnection.EnsureNoTransactionAsync(connection, cancellationToken);
+        await CallerConnection.EnsureNoTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
         options = Validated(options ?? new FixOptions());
-        var workers = await Workers.AttachAsync(connection, options, inTransaction: false, cancellationToken);
-        await using var reader = await OpenedAsync(workers, () => DriftReports.OpenFixAsync(workers, options, RepairBoundary.Transaction, cancellationToken));
-        return await reader.CollectAsync(cancellationToken);
+        var workers = await Workers.AttachAsync(connection, options, inTransaction: false, cancellationToken).ConfigureAwait(false);
+        var reader = await OpenedAsync(
+            workers, () => ReportPipeline.OpenFixAsync(workers, options, RepairBoundary.Transaction, cancellationToken)).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        return await reader.CollectAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -130,13 +142,16 @@ public static class SequenceDrift
     /// <param name="cancellationToken">Stops the run: the sequence being repaired is rolled back to its savepoint.</param>
     /// <exception cref="PgSeqException">The transaction is read-only, or the server is a hot standby.</exception>
     /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
-    public static async Task<DriftReport> FixAsync(NpgsqlTransaction transaction, FixOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<DriftReport> FixAsync(
+        NpgsqlTransaction transaction, FixOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var connection = await CallerConnection.OfTransactionAsync(transaction, cancellationToken);
+        var connection = await CallerConnection.OfTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
         options = Validated(options ?? new FixOptions());
-        var workers = await Workers.AttachAsync(connection, options, inTransaction: true, cancellationToken);
-        await using var reader = await OpenedAsync(workers, () => DriftReports.OpenFixAsync(workers, options, RepairBoundary.Savepoint, cancellationToken));
-        return await reader.CollectAsync(cancellationToken);
+        var workers = await Workers.AttachAsync(connection, options, inTransaction: true, cancellationToken).ConfigureAwait(false);
+        var reader = await OpenedAsync(
+            workers, () => ReportPipeline.OpenFixAsync(workers, options, RepairBoundary.Savepoint, cancellationToken)).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        return await reader.CollectAsync(cancellationToken).ConfigureAwait(false);
     }
 
     // The reader owns the connections from here on; if it cannot be made, they are closed (or given back) at once.
@@ -144,11 +159,11 @@ public static class SequenceDrift
     {
         try
         {
-            return await open();
+            return await open().ConfigureAwait(false);
         }
         catch
         {
-            await workers.DisposeAsync();
+            await workers.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }

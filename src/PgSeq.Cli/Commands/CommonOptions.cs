@@ -143,7 +143,11 @@ internal sealed class CommonOptions
     {
         command.Add(Connection);
         AddScopeTo(command);
-        foreach (Option option in (Option[])[LockTimeout, StatementTimeout, Warn, Critical, Targets, AllDatabases, Jobs, From, Format, Json, Series, Top, Quiet, Log, Verbose])
+        Option[] options =
+        [
+            LockTimeout, StatementTimeout, Warn, Critical, Targets, AllDatabases, Jobs, From, Format, Json, Series, Top, Quiet, Log, Verbose,
+        ];
+        foreach (var option in options)
         {
             command.Add(option);
         }
@@ -156,7 +160,8 @@ internal sealed class CommonOptions
                 result.AddError(_texts["JsonWithFormat", format]);
             }
 
-            if ((result.GetResult(Series) is { Implicit: false } || result.GetResult(Top) is { Implicit: false }) && result.GetValue(Format) != "prometheus")
+            var seriesGiven = result.GetResult(Series) is { Implicit: false } || result.GetResult(Top) is { Implicit: false };
+            if (seriesGiven && result.GetValue(Format) != "prometheus")
             {
                 result.AddError(_texts["SeriesWithoutPrometheus"]);
             }
@@ -191,26 +196,26 @@ internal sealed class CommonOptions
         });
     }
 
-    /// <summary>What to run on and how to print it.</summary>
-    public RunSettings Settings(ParseResult result) => new()
-    {
-        Connections = result.GetValue(Connection) ?? [],
-        TargetsFile = result.GetValue(Targets),
-        AllDatabases = result.GetValue(AllDatabases),
-        Format = result.GetValue(Json) ? OutputFormat.Json : result.GetValue(Format) switch
+    /// <summary>Which databases to work on.</summary>
+    public TargetSelection TargetsOf(ParseResult result) =>
+        new(result.GetValue(Connection) ?? [], result.GetValue(Targets), result.GetValue(AllDatabases));
+
+    /// <summary>How check and fix report; <paramref name="sql"/> is fix's --sql, a format of its own.</summary>
+    public ReportOutput OutputOf(ParseResult result, bool sql = false) => new(
+        sql ? OutputFormat.Sql : result.GetValue(Json) ? OutputFormat.Json : result.GetValue(Format) switch
         {
             "json" => OutputFormat.Json,
             "prometheus" => OutputFormat.Prometheus,
             "nagios" => OutputFormat.Nagios,
             _ => OutputFormat.Table,
         },
-        Quiet = result.GetValue(Quiet),
-        Source = result.GetValue(From),
-        LogFile = result.GetValue(Log),
-        LinksFile = result.GetValue(Links),
-        Verbose = result.GetValue(Verbose),
-        Series = new SeriesSelection(result.GetValue(Series) == "all", result.GetValue(Top)),
-    };
+        result.GetValue(Quiet),
+        result.GetValue(Verbose),
+        result.GetValue(Log),
+        SeriesOf(result));
+
+    /// <summary>--format prometheus and serve: which sequences get series of their own.</summary>
+    public SeriesSelection SeriesOf(ParseResult result) => new(result.GetValue(Series) == "all", result.GetValue(Top));
 
     /// <summary>The scope and timeouts, as check takes them and fix extends them; --jobs is both the connections per
     /// database and the targets worked on at once.</summary>
@@ -248,7 +253,8 @@ internal sealed class CommonOptions
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (double.TryParse(text.TrimEnd('%'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var percent)
+            if (double.TryParse(
+                text.TrimEnd('%'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var percent)
                 && percent is >= 0 and <= 100)
             {
                 return percent / 100;

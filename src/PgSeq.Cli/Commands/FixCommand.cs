@@ -1,12 +1,13 @@
 using System.CommandLine;
 using PgSeq.Cli.Localization;
+using PgSeq.Cli.Output;
 
 namespace PgSeq.Cli.Commands;
 
 /// <summary><c>pgseq fix</c>: move drifted sequences past their data, one short atomic transaction each.</summary>
 internal static class FixCommand
 {
-    public static Command Create(Texts texts, CommonOptions common, Func<RunSettings, FixOptions, Task<int>> run)
+    public static Command Create(Texts texts, CommonOptions common, Func<ReportRequest, Task<int>> run)
     {
         var dryRun = new Option<bool>("--dry-run") { Description = texts["Help_DryRun"] };
         var sql = new Option<bool>("--sql") { Description = texts["Help_Sql"] };
@@ -38,7 +39,14 @@ internal static class FixCommand
                 AllowRewind = result.GetValue(allowRewind),
                 Margin = result.GetValue(common.Margin),
             };
-            return run(common.Settings(result) with { Sql = printSql }, options);
+            return run(new ReportRequest(
+                options.DryRun ? RunMode.DryRun : RunMode.Fix,
+                common.TargetsOf(result),
+                common.OutputOf(result, printSql),
+                options,
+                result.GetValue(common.Links),
+                result.GetValue(common.From),
+                outline => ExitCodes.ForFix(outline, options.DryRun)));
         });
         return command;
     }

@@ -10,14 +10,14 @@ namespace PgSeq.Cli.Commands;
 /// </summary>
 internal static class RepairBlockCommand
 {
-    public static Command Create(Texts texts, CommonOptions common, Func<RunSettings, FixOptions, Task<int>> print)
+    public static Command Create(Texts texts, CommonOptions common, Func<RepairBlockRequest, Task<int>> print)
     {
         var command = new Command("repair-block", texts["Help_RepairBlock"]);
         common.AddScopeTo(command);
         command.Add(common.Margin);
-        command.SetAction((result, _) => print(
-            new RunSettings { Connections = [], LinksFile = result.GetValue(common.Links) },
-            new FixOptions(common.Scope(result)) { Margin = result.GetValue(common.Margin) }));
+        command.SetAction((result, _) => print(new RepairBlockRequest(
+            new FixOptions(common.Scope(result)) { Margin = result.GetValue(common.Margin) },
+            result.GetValue(common.Links))));
         return command;
     }
 }

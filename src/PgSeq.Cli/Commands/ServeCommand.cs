@@ -8,7 +8,7 @@ namespace PgSeq.Cli.Commands;
 /// <summary><c>pgseq serve</c>: a Prometheus exporter that checks on a schedule and serves the last results; reads only.</summary>
 internal static class ServeCommand
 {
-    public static Command Create(Texts texts, CommonOptions common, Func<RunSettings, CheckOptions, ServeSettings, Task<int>> run)
+    public static Command Create(Texts texts, CommonOptions common, Func<ServeRequest, Task<int>> run)
     {
         var listen = new Option<IPEndPoint?>("--listen")
         {
@@ -37,26 +37,23 @@ internal static class ServeCommand
 
         var command = new Command("serve", texts["Help_Serve"]) { common.Connection };
         common.AddScopeTo(command);
-        foreach (Option option in (Option[])[listen, interval, common.Series, common.Top, common.LockTimeout, common.StatementTimeout, common.Warn, common.Critical,
+        foreach (Option option in (Option[])[listen, interval, common.Series, common.Top, common.LockTimeout, common.StatementTimeout, common.Warn,
+            common.Critical,
             common.Targets, common.AllDatabases, common.Jobs, common.Log, common.Verbose])
         {
             command.Add(option);
         }
 
         common.AddThresholdCheckTo(command);
-        command.SetAction((result, _) => run(
-            new RunSettings
-            {
-                Connections = result.GetValue(common.Connection) ?? [],
-                TargetsFile = result.GetValue(common.Targets),
-                AllDatabases = result.GetValue(common.AllDatabases),
-                LinksFile = result.GetValue(common.Links),
-                LogFile = result.GetValue(common.Log),
-                Verbose = result.GetValue(common.Verbose),
-                Series = new(result.GetValue(common.Series) == "all", result.GetValue(common.Top)),
-            },
+        command.SetAction((result, _) => run(new ServeRequest(
+            common.TargetsOf(result),
             common.Scope(result),
-            new ServeSettings(result.GetValue(listen) ?? ListenAddress.Default, result.GetValue(interval) ?? ServeSettings.DefaultInterval)));
+            result.GetValue(common.Links),
+            result.GetValue(listen) ?? ListenAddress.Default,
+            result.GetValue(interval) ?? ServeRequest.DefaultInterval,
+            common.SeriesOf(result),
+            result.GetValue(common.Log),
+            result.GetValue(common.Verbose))));
         return command;
     }
 }

@@ -25,7 +25,8 @@ internal static class LibpqKeywords
         ["passfile"] = ("Passfile", null),
         ["sslmode"] = ("SSL Mode", v => Choice(v, "sslmode", ("disable", SslMode.Disable), ("allow", SslMode.Allow), ("prefer", SslMode.Prefer),
             ("require", SslMode.Require), ("verify-ca", SslMode.VerifyCA), ("verify-full", SslMode.VerifyFull))),
-        ["sslnegotiation"] = ("SSL Negotiation", v => Choice(v, "sslnegotiation", ("postgres", SslNegotiation.Postgres), ("direct", SslNegotiation.Direct))),
+        ["sslnegotiation"] = ("SSL Negotiation", v => Choice(
+            v, "sslnegotiation", ("postgres", SslNegotiation.Postgres), ("direct", SslNegotiation.Direct))),
         ["sslrootcert"] = ("Root Certificate", null),
         ["sslcert"] = ("SSL Certificate", null),
         ["sslkey"] = ("SSL Key", null),
@@ -39,8 +40,10 @@ internal static class LibpqKeywords
         ["keepalives_idle"] = ("Tcp Keepalive Time", v => Integer(v, "keepalives_idle")),
         ["keepalives_interval"] = ("Tcp Keepalive Interval", v => Integer(v, "keepalives_interval")),
         ["krbsrvname"] = ("Kerberos Service Name", null),
-        ["gssencmode"] = ("GSS Encryption Mode", v => Choice(v, "gssencmode", ("disable", GssEncryptionMode.Disable), ("prefer", GssEncryptionMode.Prefer), ("require", GssEncryptionMode.Require))),
-        ["channel_binding"] = ("Channel Binding", v => Choice(v, "channel_binding", ("disable", ChannelBinding.Disable), ("prefer", ChannelBinding.Prefer), ("require", ChannelBinding.Require))),
+        ["gssencmode"] = ("GSS Encryption Mode", v => Choice(
+            v, "gssencmode", ("disable", GssEncryptionMode.Disable), ("prefer", GssEncryptionMode.Prefer), ("require", GssEncryptionMode.Require))),
+        ["channel_binding"] = ("Channel Binding", v => Choice(
+            v, "channel_binding", ("disable", ChannelBinding.Disable), ("prefer", ChannelBinding.Prefer), ("require", ChannelBinding.Require))),
         ["load_balance_hosts"] = ("Load Balance Hosts", v => Choice(v, "load_balance_hosts", ("disable", false), ("random", true))),
     };
 

@@ -23,7 +23,8 @@ internal sealed class Texts
 
     /// <summary>The string for <paramref name="key"/>, filled with <paramref name="arguments"/>.</summary>
     public string this[string key, params object[] arguments] =>
-        string.Format(CultureInfo.InvariantCulture, Resources.GetString(key, Culture) ?? throw new KeyNotFoundException($"no string {key}"), arguments);
+        string.Format(
+            CultureInfo.InvariantCulture, Resources.GetString(key, Culture) ?? throw new KeyNotFoundException($"no string {key}"), arguments);
 
     /// <summary>A library phrase in this language.</summary>
     public string Say(Phrase phrase) => phrase.Render(p => Resources.GetString("Phrase_" + p.Key, Culture) ?? p.Template);

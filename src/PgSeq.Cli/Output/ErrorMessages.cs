@@ -49,7 +49,8 @@ internal static class ErrorMessages
         SocketError.ConnectionRefused => texts["Error_Refused", where],
         SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData => texts["Error_UnknownHost", target?.Settings.Host ?? "?"],
         SocketError.TimedOut => texts["Error_Timeout", where],
-        SocketError.AddressNotAvailable or SocketError.NetworkUnreachable or SocketError.HostUnreachable => texts["Error_Unreachable", where, error.Message.TrimEnd('.')],
+        SocketError.AddressNotAvailable or SocketError.NetworkUnreachable or SocketError.HostUnreachable =>
+            texts["Error_Unreachable", where, error.Message.TrimEnd('.')],
         _ => texts["Error_Connect", where, error.Message.TrimEnd('.')],
     };
 

@@ -10,7 +10,8 @@ internal static class HumanReport
 {
     /// <summary>Writes the report; with <paramref name="quiet"/>, only the sequences that need attention (or were
     /// repaired), and nothing at all when there are none.</summary>
-    public static void Write(IAnsiConsole console, Texts texts, ReportOutline report, TableRows rows, RunMode mode, string target, bool verbose, bool quiet)
+    public static void Write(
+        IAnsiConsole console, Texts texts, ReportOutline report, TableRows rows, RunMode mode, string target, bool verbose, bool quiet)
     {
         if (quiet && rows.Listed == 0)
         {
@@ -158,6 +159,24 @@ internal static class HumanReport
         }
 
         return line;
+    }
+
+    /// <summary>The line that ends a run over several targets: how many were fine, had findings, or failed.</summary>
+    public static string TargetsSummary(Texts texts, IReadOnlyList<TargetResult> results)
+    {
+        var counts = new List<string>();
+        void Count(int n, string key)
+        {
+            if (n > 0)
+            {
+                counts.Add(texts[key, n]);
+            }
+        }
+
+        Count(results.Count(r => r.ExitCode == ExitCodes.Ok), "Count_TargetsOk");
+        Count(results.Count(r => r.ExitCode == ExitCodes.Drift), "Count_TargetsFindings");
+        Count(results.Count(r => r.ExitCode is not ExitCodes.Ok and not ExitCodes.Drift), "Count_TargetsFailed");
+        return texts["Summary_Targets", texts.Count(results.Count, "Targets"), string.Join(", ", counts)];
     }
 
     private static Table Table(IAnsiConsole console, Texts texts, IReadOnlyList<SequenceReport> sequences)

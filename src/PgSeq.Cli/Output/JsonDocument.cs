@@ -34,7 +34,8 @@ internal sealed record JsonSequence(
     JsonCapacity? Capacity,
     JsonRepair? Repair);
 
-internal sealed record JsonColumn(string Table, string Column, string Type, string Kind, bool Measured, bool Indexed, string? SkipReason, string? InferredFrom);
+internal sealed record JsonColumn(
+    string Table, string Column, string Type, string Kind, bool Measured, bool Indexed, string? SkipReason, string? InferredFrom);
 
 internal sealed record JsonDefinition(string DataType, long Start, long Increment, long MinValue, long MaxValue, long Cache, bool Cycle);
 
@@ -43,7 +44,20 @@ internal sealed record JsonCapacity(long Limit, string LimitedBy, double UsedRat
 internal sealed record JsonRepair(long? PreviousNextValue, long? NextValue, bool Applied, double LockHeldMs, string Script);
 
 internal sealed record JsonSummary(
-    int Sequences, int Ok, int Drift, int Skipped, int SkippedCollisions, int Error, int Busy, int Repaired, int NextInsertCollides, int Repairable, int CapacityWarning, int CapacityCritical, int Unlinked, double? LongestLockHeldMs);
+    int Sequences,
+    int Ok,
+    int Drift,
+    int Skipped,
+    int SkippedCollisions,
+    int Error,
+    int Busy,
+    int Repaired,
+    int NextInsertCollides,
+    int Repairable,
+    int CapacityWarning,
+    int CapacityCritical,
+    int Unlinked,
+    double? LongestLockHeldMs);
 
 internal sealed record JsonErrorDocument(string Error);
 

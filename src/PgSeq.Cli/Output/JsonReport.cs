@@ -64,7 +64,8 @@ internal sealed class JsonReport : IDisposable
             JsonSerializer.Serialize(
                 _json,
                 new JsonCutover(c.SourceDatabase, c.Behind, c.MissingOnTarget, c.MissingOnSource,
-                    [.. c.DefinitionDifferences.Select(d => new JsonDefinitionDifference(d.Sequence, d.SourceType, d.TargetType, d.SourceIncrement, d.TargetIncrement))]),
+                    [.. c.DefinitionDifferences.Select(
+                        d => new JsonDefinitionDifference(d.Sequence, d.SourceType, d.TargetType, d.SourceIncrement, d.TargetIncrement))]),
                 PgSeqJsonContext.Readable.JsonCutover);
         }
         else
@@ -89,22 +90,23 @@ internal sealed class JsonReport : IDisposable
     public static void WriteError(TextWriter writer, string message) =>
         writer.WriteLine(JsonSerializer.Serialize(new JsonErrorDocument(message), PgSeqJsonContext.Readable.JsonErrorDocument));
 
-    /// <summary>Several targets: one entry per target, in the order given, each with its whole report, and a summary.</summary>
-    public static void WriteTargets(TextWriter writer, IReadOnlyList<TargetResult> results, RunMode mode)
+    /// <summary>Several targets: one entry per target, in the order given, each with its whole report (the sequences kept
+    /// of it; null when its report never opened), and a summary.</summary>
+    public static void WriteTargets(TextWriter writer, IReadOnlyList<(TargetResult Result, List<SequenceReport>? Sequences)> targets, RunMode mode)
     {
         using (var json = Writer(writer))
         {
             var document = new JsonReport(json, owned: false);
             json.WriteStartObject();
             json.WriteStartArray("targets");
-            foreach (var result in results)
+            foreach (var (result, kept) in targets)
             {
                 json.WriteStartObject();
                 json.WriteString("target", result.Label);
                 json.WriteNumber("exit_code", result.ExitCode);
                 document.WriteNullable("error", result.Error);
                 json.WritePropertyName("report");
-                if (result is { Outline: { } report, Outputs.Collected: { } sequences })
+                if (result.Outline is { } report && kept is { } sequences)
                 {
                     document.Begin(report.Database, report.ServerVersion, report.OnStandby, mode);
                     sequences.ForEach(document.Add);
@@ -123,10 +125,10 @@ internal sealed class JsonReport : IDisposable
             JsonSerializer.Serialize(
                 json,
                 new JsonTargetsSummary(
-                    results.Count,
-                    results.Count(r => r.ExitCode == ExitCodes.Ok),
-                    results.Count(r => r.ExitCode == ExitCodes.Drift),
-                    results.Count(r => r.ExitCode is not ExitCodes.Ok and not ExitCodes.Drift)),
+                    targets.Count,
+                    targets.Count(t => t.Result.ExitCode == ExitCodes.Ok),
+                    targets.Count(t => t.Result.ExitCode == ExitCodes.Drift),
+                    targets.Count(t => t.Result.ExitCode is not ExitCodes.Ok and not ExitCodes.Drift)),
                 PgSeqJsonContext.Readable.JsonTargetsSummary);
             json.WriteEndObject();
         }
@@ -153,8 +155,8 @@ internal sealed class JsonReport : IDisposable
 
     private static JsonSequence Sequence(SequenceReport s) => new(
         s.Sequence.Name,
-        Name(s.Status),
-        Name(s.Finding),
+        ReportNames.Of(s.Status),
+        ReportNames.Of(s.Finding),
         s.LastValue,
         s.IsCalled,
         s.NextValue,
@@ -163,20 +165,35 @@ internal sealed class JsonReport : IDisposable
         s.BehindBy,
         s.NextInsertCollides,
         s.Repairable,
-        [.. s.Columns.Select(c => new JsonColumn(c.Table, c.Column, c.ColumnType, Name(c.Kind), c.Measured, c.Indexed, c.SkipReason is { } skip ? English(skip) : null, c.InferredFrom))],
-        new JsonDefinition(s.Sequence.DataType, s.Sequence.Start, s.Sequence.Increment, s.Sequence.MinValue, s.Sequence.MaxValue, s.Sequence.Cache, s.Sequence.Cycle),
+        [.. s.Columns.Select(c => new JsonColumn(
+            c.Table,
+            c.Column,
+            c.ColumnType,
+            ReportNames.Of(c.Kind),
+            c.Measured,
+            c.Indexed,
+            c.SkipReason is { } skip ? English(skip) : null,
+            c.InferredFrom))],
+        new JsonDefinition(
+            s.Sequence.DataType,
+            s.Sequence.Start,
+            s.Sequence.Increment,
+            s.Sequence.MinValue,
+            s.Sequence.MaxValue,
+            s.Sequence.Cache,
+            s.Sequence.Cycle),
         English(s.Reason),
         s.Action is { } action ? English(action) : null,
-        s.Capacity is { } c ? new JsonCapacity(c.Limit, c.LimitedBy, Math.Round(c.UsedRatio, 6), c.Remaining, Name(c.Level)) : null,
-        s.Repair is { } r ? new JsonRepair(r.PreviousNextValue, r.NextValue, r.Applied, Math.Round(r.LockHeld.TotalMilliseconds, 3), r.Script) : null);
+        s.Capacity is { } c ? new JsonCapacity(c.Limit, c.LimitedBy, Math.Round(c.UsedRatio, 6), c.Remaining, ReportNames.Of(c.Level)) : null,
+        s.Repair is { } r ? new JsonRepair(
+            r.PreviousNextValue, r.NextValue, r.Applied, Math.Round(r.LockHeld.TotalMilliseconds, 3), r.Script) : null);
 
     private static JsonSummary Summary(DriftSummary s, TimeSpan? longestLockHeld) =>
-        new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.SkippedCollisions, s.Error, s.Busy, s.Repaired, s.Collisions, s.Repairable, s.CapacityWarning, s.CapacityCritical, s.Unlinked,
+        new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.SkippedCollisions, s.Error, s.Busy, s.Repaired, s.Collisions, s.Repairable, s.CapacityWarning,
+            s.CapacityCritical, s.Unlinked,
             longestLockHeld is { } held ? Math.Round(held.TotalMilliseconds, 3) : null);
 
     // The document is the same in every language: English, in the command line's words.
     private static string English(Phrase phrase) => Texts.English.Say(phrase);
 
-    private static string Name<T>(T value)
-        where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

@@ -17,10 +17,11 @@ internal static class NagiosReport
 
     private static readonly string[] StateNames = ["OK", "WARNING", "CRITICAL", "UNKNOWN"];
 
-    public static int Write(TextWriter writer, IReadOnlyList<TargetResult> results, CheckOptions options)
+    public static int Write(TextWriter writer, IReadOnlyList<(TargetResult Result, NagiosFindings Findings)> targets, CheckOptions options)
     {
+        var results = targets.Select(t => t.Result).ToList();
         var reports = results.Where(r => r.Outline is not null).Select(r => r.Outline!).ToList();
-        var findings = results.Select(r => r.Outputs.Nagios).OfType<NagiosFindings>().ToList();
+        var findings = targets.Select(t => t.Findings).ToList();
         var failed = results.Count(r => r.Outline is null || r.Interrupted || r.Error is not null);
         var drift = findings.SelectMany(f => f.Drift).ToList();
         var critical = findings.SelectMany(f => f.CapacityCritical).ToList();

@@ -60,10 +60,12 @@ internal sealed class ProgressDisplay(TextWriter error, Texts texts) : IProgress
         var phase = texts[$"Progress_{latest.Phase}"];
         var rate = latest.Done / Math.Max(_phaseClock.Elapsed.TotalSeconds, 0.001);
         task.Description = latest.Total > 0
-            ? texts["Progress_Rate", $"{phase} {latest.Done.ToString("N0", CultureInfo.InvariantCulture)}/{latest.Total.ToString("N0", CultureInfo.InvariantCulture)}", rate.ToString("N0", CultureInfo.InvariantCulture)]
+            ? texts["Progress_Rate", $"{phase} {Count(latest.Done)}/{Count(latest.Total)}", Count(rate)]
             : phase;
         task.IsIndeterminate = latest.Total == 0;
         task.MaxValue = Math.Max(latest.Total, 1);
         task.Value = latest.Done;
     }
+
+    private static string Count(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -11,12 +11,13 @@ namespace PgSeq.Cli.Output;
 /// </summary>
 internal static class PrometheusReport
 {
-    public static async Task WriteAsync(TextWriter writer, IReadOnlyList<TargetResult> results)
+    public static async Task WriteAsync(TextWriter writer, IReadOnlyList<(TargetResult Result, ReportSeriesBuilder Series)> results)
     {
-        var targets = results.Select(result =>
+        var targets = results.Select(pair =>
         {
+            var (result, builder) = pair;
             var (server, database) = TargetSeries.LabelsOf(result.Label, result.Connection);
-            var report = result is { Outline: { } outline, Outputs.Series: { } builder } ? builder.Build(outline.Database, result.Finished, duration: null) : null;
+            var report = result.Outline is { } outline ? builder.Build(outline.Database, result.Finished, duration: null) : null;
             var success = result is { Outline.Complete: true, Error: null, Interrupted: false };
             return new TargetSeries(server, result.Outline?.Database ?? database, success, result.Finished, report, null);
         }).ToList();

@@ -17,11 +17,24 @@ internal sealed class RunLogTarget(RunLog log, string target, RunMode mode)
     {
         if (sequence.Repair is { Applied: true } repair)
         {
-            _pending.Add(Event(DateTimeOffset.UtcNow, "repaired", ("sequence", sequence.Sequence.Name), ("before", repair.PreviousNextValue), ("after", repair.NextValue), ("lock_held_ms", Math.Round(repair.LockHeld.TotalMilliseconds, 3))));
+            _pending.Add(Event(
+                DateTimeOffset.UtcNow,
+                "repaired",
+                ("sequence", sequence.Sequence.Name),
+                ("before", repair.PreviousNextValue),
+                ("after", repair.NextValue),
+                ("lock_held_ms", Math.Round(repair.LockHeld.TotalMilliseconds, 3))));
         }
         else if (sequence.Status is not SequenceStatus.Ok)
         {
-            _pending.Add(Event(DateTimeOffset.UtcNow, "sequence", ("sequence", sequence.Sequence.Name), ("status", Snake(sequence.Status)), ("next_value", sequence.NextValue), ("max_value", sequence.ColumnExtreme), ("reason", Texts.English.Say(sequence.Reason))));
+            _pending.Add(Event(
+                DateTimeOffset.UtcNow,
+                "sequence",
+                ("sequence", sequence.Sequence.Name),
+                ("status", ReportNames.Of(sequence.Status)),
+                ("next_value", sequence.NextValue),
+                ("max_value", sequence.ColumnExtreme),
+                ("reason", Texts.English.Say(sequence.Reason))));
         }
 
         if (_pending.Count >= Batch)
@@ -36,8 +49,21 @@ internal sealed class RunLogTarget(RunLog log, string target, RunMode mode)
         if (result is { Error: null, Outline: { } report })
         {
             var s = report.Summary;
-            _pending.Add(Event(result.Finished, result.Interrupted ? "interrupted" : "checked", ("database", report.Database), ("sequences", s.Sequences), ("ok", s.Ok), ("drift", s.Drift), ("repaired", s.Repaired),
-                ("capacity_warning", s.CapacityWarning), ("capacity_critical", s.CapacityCritical), ("skipped", s.Skipped), ("unlinked", s.Unlinked), ("error", s.Error), ("busy", s.Busy), ("exit_code", result.ExitCode)));
+            _pending.Add(Event(
+                result.Finished,
+                result.Interrupted ? "interrupted" : "checked",
+                ("database", report.Database),
+                ("sequences", s.Sequences),
+                ("ok", s.Ok),
+                ("drift", s.Drift),
+                ("repaired", s.Repaired),
+                ("capacity_warning", s.CapacityWarning),
+                ("capacity_critical", s.CapacityCritical),
+                ("skipped", s.Skipped),
+                ("unlinked", s.Unlinked),
+                ("error", s.Error),
+                ("busy", s.Busy),
+                ("exit_code", result.ExitCode)));
         }
         else
         {
@@ -54,7 +80,12 @@ internal sealed class RunLogTarget(RunLog log, string target, RunMode mode)
     }
 
     private string Event(DateTimeOffset time, string @event, params (string Key, object? Value)[] fields) =>
-        RunLog.Line(time, [("command", mode == RunMode.Check ? "check" : mode == RunMode.DryRun ? "fix-dry-run" : "fix"), ("target", target), ("event", @event), .. fields]);
+        RunLog.Line(time, [("command", Command), ("target", target), ("event", @event), .. fields]);
 
-    private static string Snake(SequenceStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
+    private string Command => mode switch
+    {
+        RunMode.Check => "check",
+        RunMode.DryRun => "fix-dry-run",
+        _ => "fix",
+    };
 }

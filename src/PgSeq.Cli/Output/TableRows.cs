@@ -28,7 +28,8 @@ internal sealed class TableRows(bool verbose, bool quiet)
         get
         {
             var rows = verbose ? _all : _worst.UnorderedItems.Select(item => item.Element);
-            return [.. (Listed <= RowLimit || verbose ? rows.OrderBy(r => r.Position) : rows.OrderBy(r => r.Rank).ThenBy(r => r.Position)).Select(r => r.Sequence)];
+            var ordered = Listed <= RowLimit || verbose ? rows.OrderBy(r => r.Position) : rows.OrderBy(r => r.Rank).ThenBy(r => r.Position);
+            return [.. ordered.Select(r => r.Sequence)];
         }
     }
 

@@ -9,7 +9,8 @@ namespace PgSeq.Cli.Output;
 /// <param name="CheckedAt">When the exported report was taken (a one-off run: when it ended); null before any.</param>
 /// <param name="Report">The last report's series; null when there is none.</param>
 /// <param name="Attempts">serve only: the latest attempt and the failures so far; null for a one-off run.</param>
-internal sealed record TargetSeries(string Server, string Database, bool? Success, DateTimeOffset? CheckedAt, ReportSeries? Report, AttemptSeries? Attempts)
+internal sealed record TargetSeries(
+    string Server, string Database, bool? Success, DateTimeOffset? CheckedAt, ReportSeries? Report, AttemptSeries? Attempts)
 {
     /// <summary>The server (host:port) and database labels of a target; its label when it could not be resolved.</summary>
     public static (string Server, string Database) LabelsOf(string label, ConnectionTarget? connection) =>

@@ -4,6 +4,7 @@ using System.Reflection;
 using PgSeq.Cli.Commands;
 using PgSeq.Cli.Localization;
 using PgSeq.Cli.Output;
+using PgSeq.Cli.Runs;
 using PgSeq.Cli.Targets;
 
 namespace PgSeq.Cli.Serve;
@@ -12,7 +13,7 @@ namespace PgSeq.Cli.Serve;
 /// <c>pgseq serve</c>: checks the targets on their own schedule and serves the last results over HTTP until SIGINT or
 /// SIGTERM, then cancels the checks in progress, stops the server and exits 0. Read-only: it never repairs.
 /// </summary>
-internal sealed class Exporter(CliConsole console, Interrupt interrupt, Texts texts)
+internal sealed class Exporter(CliConsole console, Func<string, string?> environment, Interrupt interrupt, Texts texts)
 {
     // How long a stop waits for cancelled checks to end; Npgsql's cancellation normally ends them in milliseconds.
     private static readonly TimeSpan CheckStopWait = TimeSpan.FromMilliseconds(500);
@@ -21,10 +22,39 @@ internal sealed class Exporter(CliConsole console, Interrupt interrupt, Texts te
     public static string Version { get; } =
         typeof(Exporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary>Runs until interrupted; 1 when the server cannot start or the log cannot be written.</summary>
-    public async Task<int> RunAsync(IReadOnlyList<Target> targets, CheckOptions options, RunSettings settings, ServeSettings serve)
+    /// <summary>Resolves the targets once, refusing any that cannot be used, then exports until interrupted; 1 when the
+    /// options, the targets, the server or the log cannot be used.</summary>
+    public async Task<int> RunAsync(ServeRequest serve)
     {
-        var log = new ServeLog(console.Error, settings.LogFile, texts);
+        CheckOptions options;
+        IReadOnlyList<Target> targets;
+        try
+        {
+            (options, targets) = await RunPreparation.PrepareAsync(serve.Options, serve.LinksFile, serve.Targets, environment, interrupt.Token);
+        }
+        catch (Exception error) when (error is InputException or InvalidPatternException)
+        {
+            return Fail(ErrorMessages.Describe(error, null, texts), error, serve);
+        }
+        catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
+        {
+            return ExitCodes.Ok;
+        }
+
+        if (targets.FirstOrDefault(t => t.Failure is not null) is { } unusable)
+        {
+            return Fail(
+                texts["TargetError", unusable.Label, ErrorMessages.Describe(unusable.Failure!, unusable.Connection, texts)],
+                unusable.Failure!,
+                serve);
+        }
+
+        return await ExportAsync(targets, options, serve);
+    }
+
+    private async Task<int> ExportAsync(IReadOnlyList<Target> targets, CheckOptions options, ServeRequest serve)
+    {
+        var log = new ServeLog(console.Error, serve.LogFile, texts);
         var monitors = targets.Select(target => new TargetMonitor(target)).ToList();
         var snapshot = new MetricsSnapshot(monitors, Version);
         await using var server = new MetricsServer(serve.Listen, snapshot, texts["Serve_Landing"]);
@@ -34,7 +64,7 @@ internal sealed class Exporter(CliConsole console, Interrupt interrupt, Texts te
         }
         catch (Exception error) when (error is IOException or SocketException)
         {
-            return Fail(texts["Serve_CannotListen", serve.Listen, (error.InnerException ?? error).Message.TrimEnd('.')], error, settings);
+            return Fail(texts["Serve_CannotListen", serve.Listen, (error.InnerException ?? error).Message.TrimEnd('.')], error, serve);
         }
         catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
         {
@@ -49,11 +79,11 @@ internal sealed class Exporter(CliConsole console, Interrupt interrupt, Texts te
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            return Fail(texts["Serve_LogUnwritable", settings.LogFile!, error.Message.TrimEnd('.')], error, settings);
+            return Fail(texts["Serve_LogUnwritable", serve.LogFile!, error.Message.TrimEnd('.')], error, serve);
         }
 
         using var schedule = new CheckSchedule(serve.Interval, options.Jobs);
-        var checks = schedule.RunAsync(monitors, (monitor, stop) => CheckAsync(monitor, options, settings, snapshot, log, stop), interrupt.Token);
+        var checks = schedule.RunAsync(monitors, (monitor, stop) => CheckAsync(monitor, options, serve, snapshot, log, stop), interrupt.Token);
         try
         {
             await Task.Delay(Timeout.Infinite, interrupt.Token);
@@ -68,7 +98,8 @@ internal sealed class Exporter(CliConsole console, Interrupt interrupt, Texts te
         return ExitCodes.Ok;
     }
 
-    private async Task CheckAsync(TargetMonitor monitor, CheckOptions options, RunSettings settings, MetricsSnapshot snapshot, ServeLog log, CancellationToken stop)
+    private async Task CheckAsync(
+        TargetMonitor monitor, CheckOptions options, ServeRequest serve, MetricsSnapshot snapshot, ServeLog log, CancellationToken stop)
     {
         var target = monitor.Target;
         var clock = Stopwatch.StartNew();
@@ -80,7 +111,7 @@ internal sealed class Exporter(CliConsole console, Interrupt interrupt, Texts te
             await using (var reader = await SequenceDrift.OpenCheckAsync(dataSource, options, stop))
             {
                 // Each sequence lives only until its series is taken: memory grows with what is exported.
-                var builder = new ReportSeriesBuilder(settings.Series, repairs: false);
+                var builder = new ReportSeriesBuilder(serve.Series, repairs: false);
                 await foreach (var sequence in reader.ReadAllAsync(stop))
                 {
                     builder.Add(sequence);
@@ -92,7 +123,8 @@ internal sealed class Exporter(CliConsole console, Interrupt interrupt, Texts te
 
             monitor.Checked(series, complete);
             log.Write(series.CheckedAt, target.Label, "checked",
-                [("database", series.Database), ("sequences", series.StatusCounts.Sum()), .. Counts(series), ("duration_ms", Math.Round(clock.Elapsed.TotalMilliseconds, 1))]);
+                [("database", series.Database), ("sequences", series.StatusCounts.Sum()), .. Counts(series), ("duration_ms", Math.Round(
+                    clock.Elapsed.TotalMilliseconds, 1))]);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -103,9 +135,10 @@ internal sealed class Exporter(CliConsole console, Interrupt interrupt, Texts te
             // Whatever one check throws, the service goes on and the next check tries again.
             var reason = FailureReason.Of(error);
             monitor.Failed(reason, DateTimeOffset.UtcNow);
-            log.Write(DateTimeOffset.UtcNow, target.Label, "error", ("reason", reason), ("message", ErrorMessages.Describe(error, target.Connection, texts)),
+            log.Write(DateTimeOffset.UtcNow, target.Label, "error", ("reason", reason), ("message", ErrorMessages.Describe(
+                error, target.Connection, texts)),
                 ("duration_ms", Math.Round(clock.Elapsed.TotalMilliseconds, 1)));
-            if (settings.Verbose)
+            if (serve.Verbose)
             {
                 log.Say(error.ToString());
             }
@@ -114,10 +147,10 @@ internal sealed class Exporter(CliConsole console, Interrupt interrupt, Texts te
         snapshot.Refresh();
     }
 
-    private int Fail(string line, Exception error, RunSettings settings)
+    private int Fail(string line, Exception error, ServeRequest serve)
     {
         console.Error.WriteLine(texts["ErrorLine", line]);
-        if (settings.Verbose)
+        if (serve.Verbose)
         {
             console.Error.WriteLine(error.ToString());
         }
@@ -126,5 +159,5 @@ internal sealed class Exporter(CliConsole console, Interrupt interrupt, Texts te
     }
 
     private static IEnumerable<(string Key, object? Value)> Counts(ReportSeries series) =>
-        Enum.GetValues<SequenceStatus>().Select(status => (System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString()), (object?)series.StatusCounts[(int)status]));
+        Enum.GetValues<SequenceStatus>().Select(status => (ReportNames.Of(status), (object?)series.StatusCounts[(int)status]));
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 
 namespace PgSeq.Cli.Serve;
 
@@ -28,7 +29,7 @@ internal static class ListenAddress
         {
             "" => IPAddress.Any,
             _ when host.Equals("localhost", StringComparison.OrdinalIgnoreCase) => IPAddress.Loopback,
-            ['[', .. var inner, ']'] when IPAddress.TryParse(inner, out var v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 => v6,
+            ['[', .. var inner, ']'] when IPAddress.TryParse(inner, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6 => v6,
 
             // Four dotted parts only: IPAddress would also take "1" or "10.1" as legacy IPv4 forms.
             _ when host.Split('.').Length == 4 && IPAddress.TryParse(host, out var v4) => v4,

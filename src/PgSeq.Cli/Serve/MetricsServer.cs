@@ -21,7 +21,8 @@ internal sealed class MetricsServer : IAsyncDisposable
 
     public MetricsServer(IPEndPoint endpoint, MetricsSnapshot snapshot, string landing)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ApplicationName = "pgseq" });
+        var builder = WebApplication.CreateEmptyBuilder(
+            new WebApplicationOptions { EnvironmentName = Environments.Production, ApplicationName = "pgseq" });
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton<IHostLifetime, ProcessOwnedLifetime>();
 
@@ -49,7 +50,8 @@ internal sealed class MetricsServer : IAsyncDisposable
     {
         var openMetrics = context.Request.Headers.Accept.Any(accept => accept?.Contains(OpenMetricsType, StringComparison.OrdinalIgnoreCase) == true);
         context.Response.ContentType = openMetrics ? $"{OpenMetricsType}; version=1.0.0; charset=utf-8" : "text/plain; version=0.0.4; charset=utf-8";
-        return registry.CollectAndExportAsTextAsync(context.Response.Body, openMetrics ? ExpositionFormat.OpenMetricsText : ExpositionFormat.PrometheusText, context.RequestAborted);
+        return registry.CollectAndExportAsTextAsync(
+            context.Response.Body, openMetrics ? ExpositionFormat.OpenMetricsText : ExpositionFormat.PrometheusText, context.RequestAborted);
     }
 
     private static Task WriteTextAsync(HttpContext context, string text)

@@ -26,5 +26,13 @@ internal sealed record ReportOutline(
 {
     /// <summary>The totals of a reader whose sequences have all passed (or whose reading ended early).</summary>
     public static ReportOutline Of(DriftReportReader reader, int planned) => new(
-        reader.Database, reader.ServerVersion, reader.OnStandby, reader.Summary, reader.LongestLockHeld, reader.Cutover, reader.Complete, reader.Attention, planned);
+        reader.Database,
+        reader.ServerVersion,
+        reader.OnStandby,
+        reader.Summary,
+        reader.LongestLockHeld,
+        reader.Cutover,
+        reader.Complete,
+        reader.Attention,
+        planned);
 }

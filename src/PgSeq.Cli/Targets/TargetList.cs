@@ -13,7 +13,7 @@ internal sealed class TargetList(Func<string, string?> environment)
 
     /// <summary>The targets in the order given; one that cannot be resolved or listed stays in the list with its failure.</summary>
     /// <exception cref="InputException">The targets file cannot be read.</exception>
-    public async Task<IReadOnlyList<Target>> ResolveAsync(RunSettings settings, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Target>> ResolveAsync(TargetSelection settings, CancellationToken cancellationToken)
     {
         var texts = new List<string?>(settings.Connections);
         if (settings.TargetsFile is { } file)

@@ -27,7 +27,7 @@ internal sealed record CatalogColumn(
     public bool Comparable { get; init; }
 
     /// <summary>Whether row level security hides rows of the table from the connected role.</summary>
-    public RowFilter RowSecurity { get; init; }
+    public RowFilter RowFilter { get; init; }
 
     /// <summary>True when the table is UNLOGGED: a hot standby cannot read it.</summary>
     public bool TableUnlogged { get; init; }

@@ -27,7 +27,7 @@ internal sealed record CatalogSequence(
     public bool Inferred => Columns.Count > 0 && Columns.All(c => c.Link.Kind == LinkKind.Inferred);
 
     /// <summary>For a sequence whose name the naming rules fit to several columns (and so is linked to none): those columns.</summary>
-    public List<string> AmbiguousCandidates { get; } = [];
+    public IReadOnlyList<string> AmbiguousCandidates { get; init; } = [];
 
     /// <summary>True when the application allocates ids from the sequence itself for a measured column: then the sequence
     /// must be a whole increment ahead of the data, not just past it.</summary>
@@ -43,5 +43,5 @@ internal sealed record CatalogSequence(
     public IEnumerable<CatalogColumn> MeasuredColumns => Columns.Where(c => c.Link.Measured);
 
     /// <summary>Columns of numbers that are not integers, readable by the role: compared with the sequence, not measured.</summary>
-    public IEnumerable<CatalogColumn> ComparableColumns => Columns.Where(c => c.Comparable && c.CanRead && c.RowSecurity == RowFilter.None);
+    public IEnumerable<CatalogColumn> ComparableColumns => Columns.Where(c => c.Comparable && c.CanRead && c.RowFilter == RowFilter.None);
 }

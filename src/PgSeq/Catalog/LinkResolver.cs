@@ -32,7 +32,8 @@ internal static class LinkResolver
 
     /// <summary>The sequence, table and column OIDs of each link, in the order given.</summary>
     /// <exception cref="PgSeqException">A link names a sequence or column that does not exist, or cannot be parsed.</exception>
-    public static async Task<ResolvedLinks> ResolveAsync(NpgsqlConnection connection, IReadOnlyList<ExplicitLink> links, CancellationToken cancellationToken)
+    public static async Task<ResolvedLinks> ResolveAsync(
+        NpgsqlConnection connection, IReadOnlyList<ExplicitLink> links, CancellationToken cancellationToken)
     {
         if (links.Count == 0)
         {
@@ -41,7 +42,7 @@ internal static class LinkResolver
 
         try
         {
-            return await QueryAsync(connection, links, cancellationToken);
+            return await QueryAsync(connection, links, cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException error) when (error.SqlState is PostgresErrorCodes.InvalidParameterValue or PostgresErrorCodes.InvalidName)
         {
@@ -50,7 +51,7 @@ internal static class LinkResolver
             {
                 try
                 {
-                    await QueryAsync(connection, [link], cancellationToken);
+                    await QueryAsync(connection, [link], cancellationToken).ConfigureAwait(false);
                 }
                 catch (PostgresException single) when (single.SqlState is PostgresErrorCodes.InvalidParameterValue or PostgresErrorCodes.InvalidName)
                 {
@@ -62,9 +63,10 @@ internal static class LinkResolver
         }
     }
 
-    private static async Task<ResolvedLinks> QueryAsync(NpgsqlConnection connection, IReadOnlyList<ExplicitLink> links, CancellationToken cancellationToken)
+    private static async Task<ResolvedLinks> QueryAsync(
+        NpgsqlConnection connection, IReadOnlyList<ExplicitLink> links, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(Sql, connection)
+        var command = new NpgsqlCommand(Sql, connection)
         {
             Parameters =
             {
@@ -72,9 +74,11 @@ internal static class LinkResolver
                 new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = links.Select(l => l.Column).ToArray() },
             },
         };
+        await using var commandScope = command.ConfigureAwait(false);
         var (sequences, tables, columns, fromValue) = (new List<uint>(), new List<uint>(), new List<short>(), new List<bool>());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var link = links[(int)reader.GetInt64(reader.GetOrdinal("ord")) - 1];
             var noSequence = reader.IsDBNull(reader.GetOrdinal("seq_oid")) || !reader.GetBoolean(reader.GetOrdinal("is_sequence"));

@@ -38,7 +38,8 @@ internal sealed class PsqlPattern
         var parts = Split(pattern);
         return parts.Count == 1
             ? new PsqlPattern(null, parts[0])
-            : throw new InvalidPatternException(Phrases.PatternSchemaDot(pattern, "\"" + pattern.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+            : throw new InvalidPatternException(
+                Phrases.PatternSchemaDot(pattern, "\"" + pattern.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
     }
 
     /// <summary>True when <paramref name="name"/> (and <paramref name="schema"/>, if the pattern names one) match.</summary>

@@ -28,7 +28,8 @@ internal sealed class RelationFilter
     public string ToSql(string schema, string table)
     {
         static string Any(PsqlPattern[] patterns, string schema, string table) =>
-            $"EXISTS (SELECT 1 FROM ROWS FROM (pg_catalog.unnest({SqlLiteral.Array(patterns.Select(p => p.SchemaRegex))}), pg_catalog.unnest({SqlLiteral.Array(patterns.Select(p => p.NameRegex))})) AS p (s, n) "
+            $"EXISTS (SELECT 1 FROM ROWS FROM (pg_catalog.unnest({SqlLiteral.Array(patterns.Select(p => p.SchemaRegex))}), "
+            + $"pg_catalog.unnest({SqlLiteral.Array(patterns.Select(p => p.NameRegex))})) AS p (s, n) "
             + $"WHERE (p.s IS NULL OR {schema} ~ p.s) AND {table} ~ p.n)";
         static string AnySchema(PsqlPattern[] patterns, string schema) =>
             $"EXISTS (SELECT 1 FROM pg_catalog.unnest({SqlLiteral.Array(patterns.Select(p => p.NameRegex))}) AS p (n) WHERE {schema} ~ p.n)";
@@ -62,7 +63,9 @@ internal sealed class RelationFilter
     /// kept when its own schema is in scope and no table pattern narrows the run to tables.
     /// </summary>
     public IReadOnlyList<CatalogSequence> Apply(IReadOnlyList<CatalogSequence> sequences) =>
-        [.. sequences.Where(s => s.Columns.Count == 0
-            ? _tables.Length == 0 && (_schemas.Length == 0 || _schemas.Any(p => p.Matches(s.Schema))) && !_excludeSchemas.Any(p => p.Matches(s.Schema))
-            : s.Columns.Any(c => Includes(c.TableSchema, c.TableRelName)))];
+        [.. sequences.Where(s => s.Columns.Count == 0 ? SchemaInScope(s.Schema) : s.Columns.Any(c => Includes(c.TableSchema, c.TableRelName)))];
+
+    // A sequence that feeds nothing is in scope by its own schema, unless table patterns narrow the run to tables.
+    private bool SchemaInScope(string schema) =>
+        _tables.Length == 0 && (_schemas.Length == 0 || _schemas.Any(p => p.Matches(schema))) && !_excludeSchemas.Any(p => p.Matches(schema));
 }

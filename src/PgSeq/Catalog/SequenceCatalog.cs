@@ -11,54 +11,6 @@ namespace PgSeq.Catalog;
 /// </summary>
 internal static class SequenceCatalog
 {
-    private static readonly string Sql = $"""
-        WITH RECURSIVE
-        {SequenceLinks.CommonTableExpressions("$1::pg_catalog.oid[]", "$2::pg_catalog.oid[]", "$3::pg_catalog.int2[]", "$4::pg_catalog.bool[]", "$5::pg_catalog.bool")},
-        indexed (table_oid, attnum) AS (
-            SELECT DISTINCT i.indrelid, i.indkey[0]
-            FROM pg_catalog.pg_index AS i
-            JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid
-            JOIN pg_catalog.pg_am AS am ON am.oid = ic.relam
-            WHERE i.indpred IS NULL AND am.amname = 'btree'
-        )
-        SELECT s.seqrelid AS seq_oid,
-               pg_catalog.format('%I.%I', sn.nspname, sc.relname) AS seq_name,
-               pg_catalog.quote_literal(pg_catalog.format('%I.%I', sn.nspname, sc.relname)) AS seq_literal,
-               sn.nspname AS seq_schema,
-               pg_catalog.pg_get_userbyid(sc.relowner) AS seq_owner,
-               pg_catalog.format_type(s.seqtypid, NULL) AS seq_type,
-               s.seqstart AS seq_start, s.seqincrement AS seq_increment, s.seqmin AS seq_min, s.seqmax AS seq_max,
-               s.seqcache AS seq_cache, s.seqcycle AS seq_cycle,
-               sc.relpersistence = 'u' AS seq_unlogged,
-               pg_catalog.pg_has_role(sc.relowner, 'USAGE') AS can_alter,
-               pg_catalog.has_sequence_privilege(s.seqrelid, 'SELECT') AS can_read_sequence,
-               f.table_oid IS NOT NULL AS has_column,
-               pg_catalog.quote_ident(tn.nspname) || '.' || pg_catalog.quote_ident(f.table_relname) AS table_name,
-               tn.nspname AS table_schema,
-               f.table_relname,
-               f.attname AS column_name,
-               pg_catalog.quote_ident(f.attname) AS column_identifier,
-               pg_catalog.format_type(f.atttypid, f.atttypmod) AS column_type,
-               f.identity::text AS identity, f.owned, f.in_default, f.late_bound, f.explicit, f.inferred, f.rule AS inferred_rule, f.ambiguous,
-               CASE WHEN NOT f.measured THEN f.default_expr END AS default_expr,
-               f.integral, f.measured, f.comparable, f.app_block, f.rls_hidden, f.rls_forced, f.table_unlogged,
-               pg_catalog.format_type(f.base_oid, NULL) AS base_type,
-               pg_catalog.has_column_privilege(f.table_oid, f.attnum, 'SELECT') AS can_read_column,
-               pg_catalog.has_table_privilege(f.table_oid, 'UPDATE')
-                 OR pg_catalog.has_table_privilege(f.table_oid, 'DELETE')
-                 OR pg_catalog.has_table_privilege(f.table_oid, 'TRUNCATE') AS can_lock,
-               ix.table_oid IS NOT NULL AS indexed
-        FROM pg_catalog.pg_sequence AS s
-        JOIN pg_catalog.pg_class AS sc ON sc.oid = s.seqrelid
-        JOIN pg_catalog.pg_namespace AS sn ON sn.oid = sc.relnamespace
-        LEFT JOIN (feed AS f
-                   JOIN pg_catalog.pg_namespace AS tn ON tn.oid = f.table_namespace
-                   LEFT JOIN indexed AS ix ON ix.table_oid = f.table_oid AND ix.attnum = f.attnum)
-          ON f.seq_oid = s.seqrelid
-        WHERE sn.nspname <> 'information_schema'
-          AND sn.nspname !~ '^pg_(catalog$|toast|temp_)'
-        ORDER BY pg_catalog.format('%I.%I', sn.nspname, sc.relname) COLLATE "C", s.seqrelid
-        """;
 
     /// <summary>
     /// Sequences per window: enough for every connection to fill its round trips (4 connections of 500 probes), few
@@ -71,7 +23,7 @@ internal static class SequenceCatalog
     // Rows per round trip: a few windows' worth at most, so a fetch is one quick round trip.
     private const int RowsPerFetch = 5000;
 
-    private static readonly string Declare = $"DECLARE {Cursor} NO SCROLL CURSOR WITH HOLD FOR {Sql}";
+    private static readonly string Declare = $"DECLARE {Cursor} NO SCROLL CURSOR WITH HOLD FOR {CatalogQuery.Sql}";
 
     private static readonly string Fetch = $"FETCH FORWARD {RowsPerFetch} FROM {Cursor}";
 
@@ -87,8 +39,8 @@ internal static class SequenceCatalog
     public static async IAsyncEnumerable<IReadOnlyList<CatalogSequence>> ReadAsync(
         NpgsqlConnection connection, CheckOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var links = await LinkResolver.ResolveAsync(connection, options.Links, cancellationToken);
-        await using (var declare = new NpgsqlCommand(Declare, connection)
+        var links = await LinkResolver.ResolveAsync(connection, options.Links, cancellationToken).ConfigureAwait(false);
+        var declare = new NpgsqlCommand(Declare, connection)
         {
             CommandTimeout = CommandTimeouts.For(options.StatementTimeout),
             Parameters =
@@ -99,90 +51,111 @@ internal static class SequenceCatalog
                 new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean, Value = links.FromValue },
                 new() { NpgsqlDbType = NpgsqlDbType.Boolean, Value = options.InferLinks },
             },
-        })
+        };
+        await using (declare.ConfigureAwait(false))
         {
-            await declare.ExecuteNonQueryAsync(cancellationToken);
+            await declare.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            var pool = new StringPool();
-            var window = new List<CatalogSequence>(WindowSize);
-            (CatalogSequence Sequence, List<CatalogColumn> Columns)? current = null;
+            var fetched = new FetchedRows();
             var more = true;
             while (more)
             {
-                await using (var fetch = new NpgsqlCommand(Fetch, connection) { CommandTimeout = CommandTimeouts.For(options.StatementTimeout) })
-                await using (var reader = await fetch.ExecuteReaderAsync(cancellationToken))
-                {
-                    var row = new Row(reader, pool);
-                    var rows = 0;
-                    while (await reader.ReadAsync(cancellationToken))
-                    {
-                        rows++;
-
-                        // A sequence's rows come together (the cursor is sorted by name); the next name ends it.
-                        var oid = reader.GetFieldValue<uint>(row.SeqOid);
-                        if (current?.Sequence.Oid != oid)
-                        {
-                            if (current is { } done)
-                            {
-                                window.Add(Finish(done.Sequence, done.Columns));
-                            }
-
-                            var columns = new List<CatalogColumn>(1);
-                            current = (row.Sequence(oid, columns), columns);
-                        }
-
-                        if (!reader.GetBoolean(row.HasColumn))
-                        {
-                            continue;
-                        }
-
-                        var column = row.Column();
-                        if (reader.GetBoolean(row.Ambiguous))
-                        {
-                            // The naming rules point the sequence at more than one column: it stays unlinked, naming them.
-                            current.Value.Sequence.AmbiguousCandidates.Add(column.QualifiedName);
-                        }
-                        else
-                        {
-                            current.Value.Columns.Add(column);
-                        }
-                    }
-
-                    more = rows == RowsPerFetch;
-                }
-
-                if (!more && current is { } last)
-                {
-                    window.Add(Finish(last.Sequence, last.Columns));
-                }
+                more = await fetched.FetchAsync(connection, options, cancellationToken).ConfigureAwait(false);
 
                 // Windows of exactly WindowSize (a fetch may bring more), the last one with the rest.
-                while (window.Count >= WindowSize || (!more && window.Count > 0))
+                while (fetched.Window.Count >= WindowSize || (!more && fetched.Window.Count > 0))
                 {
-                    var count = Math.Min(WindowSize, window.Count);
-                    yield return window.GetRange(0, count);
-                    window.RemoveRange(0, count);
+                    var count = Math.Min(WindowSize, fetched.Window.Count);
+                    yield return fetched.Window.GetRange(0, count);
+                    fetched.Window.RemoveRange(0, count);
                 }
             }
         }
         finally
         {
-            await CloseAsync(connection);
+            await CloseAsync(connection).ConfigureAwait(false);
         }
     }
 
-    private static CatalogSequence Finish(CatalogSequence sequence, List<CatalogColumn> columns)
+    // The rows fetched so far, made into sequences: those complete, and the one whose rows may go on in the next fetch.
+    private sealed class FetchedRows
     {
-        sequence.AmbiguousCandidates.Sort(StringComparer.Ordinal);
-        columns.Sort((a, b) => (string.CompareOrdinal(a.Table, b.Table), string.CompareOrdinal(a.Link.Column, b.Link.Column)) switch
+        // Owners, schemas, types and column names repeat across thousands of rows; a large report holds each once.
+        private readonly StringPool _pool = new();
+        private PendingSequence? _current;
+
+        /// <summary>Sequences whose rows have all been read, in name order.</summary>
+        public List<CatalogSequence> Window { get; } = new(WindowSize);
+
+        /// <summary>Fetches the next rows of the cursor; false once it has none left (the last sequence is then complete).
+        /// The reader is closed before this returns, so the connection is free for the windows' probes.</summary>
+        public async Task<bool> FetchAsync(NpgsqlConnection connection, CheckOptions options, CancellationToken cancellationToken)
         {
-            (0, var byColumn) => byColumn,
-            var (byTable, _) => byTable,
-        });
-        return sequence;
+            var fetch = new NpgsqlCommand(Fetch, connection) { CommandTimeout = CommandTimeouts.For(options.StatementTimeout) };
+            await using var fetchScope = fetch.ConfigureAwait(false);
+            var reader = await fetch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var readerScope = reader.ConfigureAwait(false);
+            var row = new CatalogRow(reader, _pool);
+            var rows = 0;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows++;
+
+                // A sequence's rows come together (the cursor is sorted by name); the next name ends it.
+                var oid = reader.GetFieldValue<uint>(row.SeqOid);
+                if (_current?.Head.Oid != oid)
+                {
+                    if (_current is not null)
+                    {
+                        Window.Add(_current.Finish());
+                    }
+
+                    _current = new PendingSequence(row.Sequence(oid));
+                }
+
+                if (reader.GetBoolean(row.HasColumn))
+                {
+                    // The naming rules point an ambiguous sequence at more than one column: it stays unlinked, naming them.
+                    (reader.GetBoolean(row.Ambiguous) ? _current.Candidates : _current.Columns).Add(row.Column());
+                }
+            }
+
+            var more = rows == RowsPerFetch;
+            if (!more && _current is not null)
+            {
+                Window.Add(_current.Finish());
+                _current = null;
+            }
+
+            return more;
+        }
+    }
+
+    // One sequence whose rows are being read: its columns, and the columns an ambiguous name fits.
+    private sealed class PendingSequence(CatalogSequence head)
+    {
+        public CatalogSequence Head => head;
+
+        public List<CatalogColumn> Columns { get; } = new(1);
+
+        public List<CatalogColumn> Candidates { get; } = [];
+
+        public CatalogSequence Finish()
+        {
+            Columns.Sort((a, b) => (string.CompareOrdinal(a.Table, b.Table), string.CompareOrdinal(a.Link.Column, b.Link.Column)) switch
+            {
+                (0, var byColumn) => byColumn,
+                var (byTable, _) => byTable,
+            });
+            return head with
+            {
+                Columns = Columns,
+                AmbiguousCandidates = [.. Candidates.Select(c => c.QualifiedName).Order(StringComparer.Ordinal)],
+            };
+        }
     }
 
     // However the reading ends; a connection that is gone has no cursor left.
@@ -195,158 +168,13 @@ internal static class SequenceCatalog
 
         try
         {
-            await using var close = new NpgsqlCommand($"CLOSE {Cursor}", connection);
-            await close.ExecuteNonQueryAsync(CancellationToken.None);
+            var close = new NpgsqlCommand($"CLOSE {Cursor}", connection);
+            await using var closeScope = close.ConfigureAwait(false);
+            await close.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (NpgsqlException)
         {
             // An aborted transaction of the caller's closes its cursors itself when it ends.
-        }
-    }
-
-    /// <summary>Reads one row of the catalog query, by column name (ordinals resolved once).</summary>
-    // Owners, schemas, types and column names repeat across thousands of rows; a large report holds each once
-    // (pool, shared by the fetches of one run).
-    private sealed class Row(NpgsqlDataReader reader, StringPool pool)
-    {
-        private readonly StringPool _pool = pool;
-
-        public int SeqOid { get; } = reader.GetOrdinal("seq_oid");
-
-        public int HasColumn { get; } = reader.GetOrdinal("has_column");
-
-        public int Ambiguous { get; } = reader.GetOrdinal("ambiguous");
-
-        private int SeqName { get; } = reader.GetOrdinal("seq_name");
-
-        private int SeqLiteral { get; } = reader.GetOrdinal("seq_literal");
-
-        private int SeqSchema { get; } = reader.GetOrdinal("seq_schema");
-
-        private int SeqOwner { get; } = reader.GetOrdinal("seq_owner");
-
-        private int SeqType { get; } = reader.GetOrdinal("seq_type");
-
-        private int SeqStart { get; } = reader.GetOrdinal("seq_start");
-
-        private int SeqIncrement { get; } = reader.GetOrdinal("seq_increment");
-
-        private int SeqMin { get; } = reader.GetOrdinal("seq_min");
-
-        private int SeqMax { get; } = reader.GetOrdinal("seq_max");
-
-        private int SeqCache { get; } = reader.GetOrdinal("seq_cache");
-
-        private int SeqCycle { get; } = reader.GetOrdinal("seq_cycle");
-
-        private int SeqUnlogged { get; } = reader.GetOrdinal("seq_unlogged");
-
-        private int CanAlter { get; } = reader.GetOrdinal("can_alter");
-
-        private int CanReadSequence { get; } = reader.GetOrdinal("can_read_sequence");
-
-        private int TableName { get; } = reader.GetOrdinal("table_name");
-
-        private int TableSchema { get; } = reader.GetOrdinal("table_schema");
-
-        private int TableRelName { get; } = reader.GetOrdinal("table_relname");
-
-        private int ColumnName { get; } = reader.GetOrdinal("column_name");
-
-        private int ColumnIdentifier { get; } = reader.GetOrdinal("column_identifier");
-
-        private int ColumnType { get; } = reader.GetOrdinal("column_type");
-
-        private int BaseType { get; } = reader.GetOrdinal("base_type");
-
-        private int Identity { get; } = reader.GetOrdinal("identity");
-
-        private int Owned { get; } = reader.GetOrdinal("owned");
-
-        private int InDefault { get; } = reader.GetOrdinal("in_default");
-
-        private int LateBound { get; } = reader.GetOrdinal("late_bound");
-
-        private int Explicit { get; } = reader.GetOrdinal("explicit");
-
-        private int Inferred { get; } = reader.GetOrdinal("inferred");
-
-        private int InferredRule { get; } = reader.GetOrdinal("inferred_rule");
-
-        private int ApplicationBlock { get; } = reader.GetOrdinal("app_block");
-
-        private int Comparable { get; } = reader.GetOrdinal("comparable");
-
-        private int RowSecurityHides { get; } = reader.GetOrdinal("rls_hidden");
-
-        private int RowSecurityForced { get; } = reader.GetOrdinal("rls_forced");
-
-        private int TableUnlogged { get; } = reader.GetOrdinal("table_unlogged");
-
-        private int DefaultExpression { get; } = reader.GetOrdinal("default_expr");
-
-        private int Integral { get; } = reader.GetOrdinal("integral");
-
-        private int Measured { get; } = reader.GetOrdinal("measured");
-
-        private int CanReadColumn { get; } = reader.GetOrdinal("can_read_column");
-
-        private int CanLock { get; } = reader.GetOrdinal("can_lock");
-
-        private int Indexed { get; } = reader.GetOrdinal("indexed");
-
-        public CatalogSequence Sequence(uint oid, IReadOnlyList<CatalogColumn> columns)
-        {
-            var definition = new SequenceDefinition
-            {
-                Name = reader.GetString(SeqName),
-                DataType = _pool.Get(reader.GetString(SeqType)),
-                Start = reader.GetInt64(SeqStart),
-                Increment = reader.GetInt64(SeqIncrement),
-                MinValue = reader.GetInt64(SeqMin),
-                MaxValue = reader.GetInt64(SeqMax),
-                Cache = reader.GetInt64(SeqCache),
-                Cycle = reader.GetBoolean(SeqCycle),
-            };
-            return new CatalogSequence(oid, definition, reader.GetString(SeqLiteral), _pool.Get(reader.GetString(SeqOwner)),
-                reader.GetBoolean(CanAlter), reader.GetBoolean(CanReadSequence), columns)
-            {
-                Schema = _pool.Get(reader.GetString(SeqSchema)),
-                Unlogged = reader.GetBoolean(SeqUnlogged),
-            };
-        }
-
-        public CatalogColumn Column()
-        {
-            var columnType = _pool.Get(reader.GetString(ColumnType));
-            var kind = LinkClassifier.Kind(new LinkFlags(
-                reader.GetString(Identity) is [var identity] ? identity : default, reader.GetBoolean(Owned), reader.GetBoolean(InDefault), reader.GetBoolean(LateBound),
-                reader.GetBoolean(Explicit), reader.GetBoolean(Inferred)));
-            var link = new LinkedColumn
-            {
-                Table = reader.GetString(TableName),
-                Column = _pool.Get(reader.GetString(ColumnName)),
-                ColumnType = columnType,
-                Kind = kind,
-                SkipReason = LinkClassifier.SkipReason(
-                    reader.GetBoolean(Measured), reader.GetBoolean(Integral), columnType, reader.IsDBNull(DefaultExpression) ? null : reader.GetString(DefaultExpression)),
-                Indexed = reader.GetBoolean(Indexed),
-                InferredFrom = reader.IsDBNull(InferredRule) ? null : reader.GetString(InferredRule),
-            };
-            return new CatalogColumn(
-                link,
-                TableSchema: _pool.Get(reader.GetString(TableSchema)),
-                TableRelName: reader.GetString(TableRelName),
-                ColumnIdentifier: _pool.Get(reader.GetString(ColumnIdentifier)),
-                CanRead: reader.GetBoolean(CanReadColumn),
-                CanLock: reader.GetBoolean(CanLock))
-            {
-                Range = ValueRange.Of(reader.GetString(BaseType)),
-                ApplicationAllocates = reader.GetBoolean(ApplicationBlock),
-                Comparable = reader.GetBoolean(Comparable),
-                RowSecurity = reader.GetBoolean(RowSecurityHides) ? (reader.GetBoolean(RowSecurityForced) ? RowFilter.Forced : RowFilter.Applies) : RowFilter.None,
-                TableUnlogged = reader.GetBoolean(TableUnlogged),
-            };
         }
     }
 }

@@ -43,7 +43,8 @@ internal static class SequenceLinks
     /// <param name="explicitFromValue">SQL for a <c>boolean[]</c>, in the same order: whether the application uses
     /// the ids from the value it gets upwards (<see cref="IdAllocation.FromValue"/>).</param>
     /// <param name="infer">SQL for a boolean: whether to link sequences by their names.</param>
-    public static string CommonTableExpressions(string explicitSequences, string explicitTables, string explicitColumns, string explicitFromValue, string infer) => $$"""
+    public static string CommonTableExpressions(
+        string explicitSequences, string explicitTables, string explicitColumns, string explicitFromValue, string infer) => $$"""
         ancestry (child, ancestor) AS (
             SELECT inhrelid, inhparent FROM pg_catalog.pg_inherits
             UNION
@@ -227,10 +228,13 @@ internal static class SequenceLinks
 
     // Numbers that are not integers (numeric with a fraction or no declared scale, floating point): not measured,
     // but compared with the sequence, so that a collision among them is not passed over in silence.
-    private const string NumericTypes = "'pg_catalog.numeric'::pg_catalog.regtype, 'pg_catalog.float4'::pg_catalog.regtype, 'pg_catalog.float8'::pg_catalog.regtype";
+    private const string NumericTypes = "'pg_catalog.numeric'::pg_catalog.regtype, 'pg_catalog.float4'::pg_catalog.regtype, "
+        + "'pg_catalog.float8'::pg_catalog.regtype";
 
     // A default that is nothing but nextval() of the sequence, as pg_get_expr prints it: nextval('s'::regclass),
     // (nextval('s'::regclass))::integer, or the late-bound nextval(('s'::text)::regclass). Inside an SQL literal.
     private const string PlainNextval =
-        @"^(nextval\(''(?:[^'']|'''')+''::regclass\)|\(nextval\(''(?:[^'']|'''')+''::regclass\)\)::(smallint|integer|bigint)|nextval\(\(''(?:[^'']|'''')+''::text\)::regclass\))$";
+        @"^(nextval\(''(?:[^'']|'''')+''::regclass\)"
+        + @"|\(nextval\(''(?:[^'']|'''')+''::regclass\)\)::(smallint|integer|bigint)"
+        + @"|nextval\(\(''(?:[^'']|'''')+''::text\)::regclass\))$";
 }

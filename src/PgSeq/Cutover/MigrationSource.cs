@@ -18,7 +18,7 @@ internal sealed record MigrationSource(string? Database, IReadOnlyDictionary<str
             return new MigrationSource(null, new Dictionary<string, SourceSequence>());
         }
 
-        var (database, sequences) = await SourceReader.ReadAsync(dataSource, options, cancellationToken);
+        var (database, sequences) = await SourceReader.ReadAsync(dataSource, options, cancellationToken).ConfigureAwait(false);
         return new MigrationSource(database, sequences);
     }
 }

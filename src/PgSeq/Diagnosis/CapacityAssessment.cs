@@ -1,4 +1,5 @@
 using System.Globalization;
+using PgSeq.Catalog;
 using PgSeq.Probing;
 
 namespace PgSeq.Diagnosis;
@@ -11,6 +12,14 @@ internal static class CapacityAssessment
     /// than the sequence has), and the limit is the narrower of the sequence's own and the column types': an integer
     /// column fed by a bigint sequence fails at 2,147,483,647.
     /// </summary>
+    public static (Capacity Capacity, Phrase Explanation) Assess(
+        CatalogSequence sequence, SequenceState state, long? extreme, CapacityThresholds thresholds)
+    {
+        var ranges = sequence.MeasuredColumns.Where(c => c.Range is not null).Select(c => new ColumnRange(c.Table, c.ColumnIdentifier, c.Range!));
+        return Assess(sequence.Definition, state, extreme, ranges, thresholds.Warning, thresholds.Critical);
+    }
+
+    /// <summary>The capacity of <paramref name="sequence"/> at <paramref name="state"/>, given the ranges of its columns.</summary>
     public static (Capacity Capacity, Phrase Explanation) Assess(
         SequenceDefinition sequence, SequenceState state, long? extreme, IEnumerable<ColumnRange> columns, double warning, double critical)
     {
@@ -47,7 +56,8 @@ internal static class CapacityAssessment
         }
 
         var level = ratio >= critical ? CapacityLevel.Critical : ratio >= warning ? CapacityLevel.Warning : CapacityLevel.Ok;
-        return (Capacity(limit, limitedBy, ratio, remaining, level), Phrases.CapacityUsed(percent, remaining, limit, limitedBy, Remedy(sequence, narrow)));
+        var explanation = Phrases.CapacityUsed(percent, remaining, limit, limitedBy, Remedy(sequence, narrow));
+        return (Capacity(limit, limitedBy, ratio, remaining, level), explanation);
     }
 
     private static Capacity Capacity(long limit, string limitedBy, double ratio, long remaining, CapacityLevel level) =>

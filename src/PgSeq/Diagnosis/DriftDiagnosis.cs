@@ -18,7 +18,13 @@ internal static class DriftDiagnosis
     /// <param name="applicationAllocates">Whether the application calls nextval() itself for a column (no default or
     /// identity feeds it): it may use the values up to the one it gets, a whole increment's worth, so the next value
     /// must be at least MAX + increment (MIN + increment when descending), not merely past it.</param>
-    public static Verdict Diagnose(SequenceDefinition sequence, SequenceState state, ColumnExtremes columns, RepairPolicy policy, long? floor = null, bool applicationAllocates = false)
+    public static Verdict Diagnose(
+        SequenceDefinition sequence,
+        SequenceState state,
+        ColumnExtremes columns,
+        RepairPolicy policy,
+        long? floor = null,
+        bool applicationAllocates = false)
     {
         var verdict = AgainstData(sequence, state, columns, policy, applicationAllocates);
         return floor is { } source && verdict.NextValue is { } next && !sequence.Cycle && verdict.Status != SequenceStatus.Error
@@ -35,16 +41,25 @@ internal static class DriftDiagnosis
             : source;
         if (goal > sequence.MaxValue || goal < sequence.MinValue)
         {
-            return Verdict.Unrepairable(Finding.NoRoom, Phrases.SourceOutOfRange(source, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence)),
+            var outOfRange = Phrases.SourceOutOfRange(source, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence));
+            return Verdict.Unrepairable(Finding.NoRoom, outOfRange,
                 next, verdict.BehindBy, verdict.NextInsertCollides);
         }
 
         return verdict.Status == SequenceStatus.Drift
-            ? Verdict.Drift(verdict.Finding, Phrases.AlsoBehindSource(verdict.Reason, source), next, verdict.BehindBy, verdict.NextInsertCollides, Move(sequence, goal))
-            : Verdict.Drift(Finding.BehindSource, Phrases.BehindSource(next, source), next, verdict.BehindBy, verdict.NextInsertCollides, Move(sequence, goal));
+            ? Verdict.Drift(
+                verdict.Finding,
+                Phrases.AlsoBehindSource(verdict.Reason, source),
+                next,
+                verdict.BehindBy,
+                verdict.NextInsertCollides,
+                Move(sequence, goal))
+            : Verdict.Drift(
+                Finding.BehindSource, Phrases.BehindSource(next, source), next, verdict.BehindBy, verdict.NextInsertCollides, Move(sequence, goal));
     }
 
-    private static Verdict AgainstData(SequenceDefinition sequence, SequenceState state, ColumnExtremes columns, RepairPolicy policy, bool applicationAllocates)
+    private static Verdict AgainstData(
+        SequenceDefinition sequence, SequenceState state, ColumnExtremes columns, RepairPolicy policy, bool applicationAllocates)
     {
         var next = NextValue(sequence, state);
         if (next is not { } nextValue)
@@ -136,7 +151,8 @@ internal static class DriftDiagnosis
         var edge = sequence.Descending ? "MIN" : "MAX";
         if (nextValueTaken)
         {
-            return Verdict.Drift(Finding.CycleCollision, Phrases.CycleCollision(nextValue), nextValue, behindBy: null, nextInsertCollides: true, move: null);
+            return Verdict.Drift(
+                Finding.CycleCollision, Phrases.CycleCollision(nextValue), nextValue, behindBy: null, nextInsertCollides: true, move: null);
         }
 
         var wrapped = sequence.Descending ? nextValue >= extreme : nextValue <= extreme;

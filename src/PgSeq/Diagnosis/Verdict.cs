@@ -1,5 +1,3 @@
-using PgSeq.Session;
-
 namespace PgSeq.Diagnosis;
 
 /// <summary>The verdict on one sequence: what the rules concluded from its definition, its state and its columns'
@@ -31,6 +29,10 @@ internal sealed record Verdict
     /// <summary>The move a repair under the given policy makes; null when none is needed or none can help.</summary>
     public SequenceMove? Move { get; init; }
 
+    /// <summary>How much of its range the sequence has used; null until <see cref="Judgement"/> assessed it, or when its
+    /// state is unknown.</summary>
+    public Capacity? Capacity { get; init; }
+
     /// <summary>The next value clears the data (or the columns are empty); <paramref name="rewind"/> is the move that
     /// lowers it when rewinding is allowed.</summary>
     public static Verdict InSync(Finding finding, Phrase reason, long nextValue, SequenceMove? rewind = null) =>
@@ -38,11 +40,29 @@ internal sealed record Verdict
 
     /// <summary>The sequence will hand out a value that exists; <paramref name="move"/> repairs it, when anything can.</summary>
     public static Verdict Drift(Finding finding, Phrase reason, long nextValue, long? behindBy, bool nextInsertCollides, SequenceMove? move) =>
-        new() { Status = SequenceStatus.Drift, Finding = finding, Reason = reason, NextValue = nextValue, BehindBy = behindBy, NextInsertCollides = nextInsertCollides, Move = move };
+        new()
+        {
+            Status = SequenceStatus.Drift,
+            Finding = finding,
+            Reason = reason,
+            NextValue = nextValue,
+            BehindBy = behindBy,
+            NextInsertCollides = nextInsertCollides,
+            Move = move,
+        };
 
     /// <summary>The sequence cannot be repaired by moving it: it is exhausted, or the data leaves it no room.</summary>
-    public static Verdict Unrepairable(Finding finding, Phrase reason, long? nextValue = null, long? behindBy = null, bool nextInsertCollides = false) =>
-        new() { Status = SequenceStatus.Error, Finding = finding, Reason = reason, NextValue = nextValue, BehindBy = behindBy, NextInsertCollides = nextInsertCollides };
+    public static Verdict Unrepairable(
+        Finding finding, Phrase reason, long? nextValue = null, long? behindBy = null, bool nextInsertCollides = false) =>
+        new()
+        {
+            Status = SequenceStatus.Error,
+            Finding = finding,
+            Reason = reason,
+            NextValue = nextValue,
+            BehindBy = behindBy,
+            NextInsertCollides = nextInsertCollides,
+        };
 
     /// <summary>Nothing could be concluded: <paramref name="failure"/> says why; <paramref name="nextValue"/> is known when
     /// the sequence itself could be read.</summary>

@@ -6,16 +6,16 @@ using PgSeq.Session;
 
 namespace PgSeq.Inspection;
 
-/// <summary>Discovers the sequences in scope, reads their state and their columns, and diagnoses each.</summary>
+/// <summary>Discovers the sequences in scope, reads their state and their columns, and has each diagnosed.</summary>
 internal static class DriftInspector
 {
     /// <summary>
-    /// Inspects every sequence in scope in name order, <see cref="SequenceCatalog.WindowSize"/> at a time; failures on one sequence become
-    /// its verdict, never the run's. Each window is fetched from the catalog, read, probed and diagnosed when the caller
-    /// asks for it, so the run holds one window of the catalog at a time.
+    /// Inspects every sequence in scope in name order, <see cref="SequenceCatalog.WindowSize"/> at a time; failures on one
+    /// sequence become its verdict, never the run's. Each window is fetched from the catalog, read, probed and diagnosed
+    /// when the caller asks for it, so the run holds one window of the catalog at a time.
     /// </summary>
     /// <param name="workers">The connections to the database examined.</param>
-    /// <param name="options">Scope and timeouts.</param>
+    /// <param name="options">Scope, timeouts and capacity thresholds.</param>
     /// <param name="policy">How far a repair would move a sequence.</param>
     /// <param name="floors">After a migration, the next value of each source sequence by name: a floor for the target's.</param>
     /// <param name="lookUpNextValue">Whether to find out if a drifted sequence's very next value is taken (for the report).</param>
@@ -26,158 +26,132 @@ internal static class DriftInspector
     {
         new ProgressCounter(options.Progress, RunPhase.Discovering, 0).Start();
         var filter = new RelationFilter(options);
-        Run? run = null;
-        await foreach (var fetched in SequenceCatalog.ReadAsync(workers.Main, options, cancellationToken))
+        WindowInspection? inspection = null;
+        await foreach (var fetched in SequenceCatalog.ReadAsync(workers.Main, options, cancellationToken).ConfigureAwait(false))
         {
             // The phases' totals grow window by window, as the catalog is read.
-            run ??= new Run(workers, options, policy, floors, lookUpNextValue,
-                new ProgressCounter(options.Progress, RunPhase.ReadingSequences, 0).Start(),
-                new ProgressCounter(options.Progress, RunPhase.Measuring, 0).Start());
+            inspection ??= new WindowInspection(workers, options, policy, floors, lookUpNextValue);
             var window = filter.Apply(fetched).ToArray();
-            run.Reading.Grow(window.Count(s => s.CanRead));
-            run.Measuring.Grow(window.Sum(s => s.MeasuredColumns.Count()));
+            inspection.Grow(window);
             if (window.Length > 0)
             {
-                yield return await run.InspectAsync(window, cancellationToken);
+                yield return await inspection.InspectAsync(window, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    // One run's inspection of its windows, with what every window needs.
-    private sealed class Run(
-        Workers workers, CheckOptions options, RepairPolicy policy, IReadOnlyDictionary<string, long> floors, bool lookUpNextValue,
-        ProgressCounter reading, ProgressCounter measuring)
+    // One run's inspection of its windows: each window passes the phases in order, each sequence in a slot of its own
+    // that every phase reads and fills in.
+    private sealed class WindowInspection(
+        Workers workers, CheckOptions options, RepairPolicy policy, IReadOnlyDictionary<string, long> floors, bool lookUpNextValue)
     {
-        public ProgressCounter Reading => reading;
+        private readonly ProgressCounter _reading = new ProgressCounter(options.Progress, RunPhase.ReadingSequences, 0).Start();
+        private readonly ProgressCounter _measuring = new ProgressCounter(options.Progress, RunPhase.Measuring, 0).Start();
+        private readonly SessionInfo _session = workers.Session;
+        private readonly CapacityThresholds _thresholds = CapacityThresholds.Of(options);
 
-        public ProgressCounter Measuring => measuring;
+        public void Grow(CatalogSequence[] window)
+        {
+            _reading.Grow(window.Count(s => s.CanRead));
+            _measuring.Grow(window.Sum(s => s.MeasuredColumns.Count()));
+        }
 
         public async Task<IReadOnlyList<SequenceInspection>> InspectAsync(CatalogSequence[] window, CancellationToken cancellationToken)
         {
-            var session = workers.Session;
+            var slots = window.Select(sequence => new Slot(sequence)).ToList();
+            await ReadStatesAsync(slots, cancellationToken).ConfigureAwait(false);
+            var probed = Settle(slots);
+            await MeasureAsync(probed, cancellationToken).ConfigureAwait(false);
+            await CompareSkippedAsync(slots, cancellationToken).ConfigureAwait(false);
+            return [.. slots.Select(Inspection)];
+        }
 
-            // A standby keeps no data for unlogged sequences: reading one fails.
-            var readable = window.Where(s => s.CanRead && !(session.InRecovery && s.Unlogged)).ToList();
-            var stateRows = await workers.RunAsync(readable, (connection, slice) => SequenceStateReader.ReadAsync(connection, workers.InTransaction, slice, options, reading.Add, cancellationToken), cancellationToken);
-            var states = readable.Zip(stateRows).ToDictionary(p => p.First.Oid, p => p.Second);
-
-            var inspections = new SequenceInspection[window.Length];
-            var probeTargets = new List<(CatalogSequence Sequence, long? NextValue)>();
-            var probed = new List<int>();
-            var comparable = new List<(CatalogSequence Sequence, long NextValue)>();
-            var compared = new List<int>();
-            for (var i = 0; i < window.Length; i++)
+        // Reads the position of every sequence that can be read.
+        private async Task ReadStatesAsync(List<Slot> slots, CancellationToken cancellationToken)
+        {
+            var readable = slots.Where(s => Prechecks.StateReadable(s.Sequence, _session.InRecovery)).ToList();
+            var states = await workers.RunAsync(
+                [.. readable.Select(s => s.Sequence)],
+                (connection, slice) => SequenceStateReader.ReadAsync(
+                    connection, workers.InTransaction, slice, options, _reading.Add, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+            foreach (var (slot, state) in readable.Zip(states))
             {
-                var sequence = window[i];
-                if (Precheck(sequence, session, states) is not { } early)
+                slot.State = state;
+            }
+        }
+
+        // Settles what needs no probe of the columns; returns the slots whose columns are to be measured.
+        private List<Slot> Settle(List<Slot> slots)
+        {
+            foreach (var slot in slots)
+            {
+                slot.Verdict = Prechecks.Settle(slot.Sequence, slot.State, _session.User, _session.InRecovery);
+            }
+
+            return [.. slots.Where(s => s.Verdict is null)];
+        }
+
+        // Reads MAX/MIN of the measured columns (and, where it matters, whether the next value is taken) and diagnoses.
+        private async Task MeasureAsync(List<Slot> probed, CancellationToken cancellationToken)
+        {
+            var extremes = await workers.RunAsync(
+                [.. probed.Select(s => (s.Sequence, DriftDiagnosis.NextValue(s.Sequence.Definition, s.State!.Value.Value)))],
+                (connection, slice) => ColumnExtremeProbe.ReadAsync(
+                    connection, workers.InTransaction, slice, options, lookUpNextValue, _measuring.Add, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+            foreach (var (slot, (columns, failure)) in probed.Zip(extremes))
+            {
+                if (failure is not null)
                 {
-                    probeTargets.Add((sequence, DriftDiagnosis.NextValue(sequence.Definition, states[sequence.Oid].Value)));
-                    probed.Add(i);
+                    slot.Verdict = Verdict.Failed(failure);
                     continue;
                 }
 
-                inspections[i] = early;
-                if (early.Verdict is { Finding: Finding.NotMeasurable, NextValue: { } next } && sequence.ComparableColumns.Any())
+                slot.Columns = columns;
+                var floor = floors.TryGetValue(slot.Sequence.Name, out var f) ? f : (long?)null;
+                slot.Verdict = DriftDiagnosis.Diagnose(
+                    slot.Sequence.Definition, slot.State!.Value.Value, columns, policy, floor, slot.Sequence.ApplicationAllocates);
+            }
+        }
+
+        // Compares skipped sequences with their columns of numbers that are not integers.
+        private async Task CompareSkippedAsync(List<Slot> slots, CancellationToken cancellationToken)
+        {
+            var compared = slots.Where(s => Prechecks.Comparable(s.Sequence, s.Verdict!)).ToList();
+            var reached = await workers.RunAsync(
+                [.. compared.Select(s => (s.Sequence, s.Verdict!.NextValue!.Value))],
+                (connection, slice) => ComparableProbe.ReadAsync(connection, workers.InTransaction, slice, options, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+            foreach (var (slot, collides) in compared.Zip(reached))
+            {
+                if (collides)
                 {
-                    comparable.Add((sequence, next));
-                    compared.Add(i);
+                    slot.Verdict = Prechecks.WouldCollide(slot.Sequence, slot.Verdict!);
                 }
             }
+        }
 
-            var extremes = await workers.RunAsync(probeTargets, (connection, slice) => ColumnExtremeProbe.ReadAsync(connection, workers.InTransaction, slice, options, lookUpNextValue, measuring.Add, cancellationToken), cancellationToken);
-            for (var k = 0; k < probeTargets.Count; k++)
-            {
-                var sequence = probeTargets[k].Sequence;
-                var state = states[sequence.Oid].Value;
-                inspections[probed[k]] = extremes[k].Failure is { } failure
-                    ? new SequenceInspection(sequence, state, null, Verdict.Failed(failure))
-                    : new SequenceInspection(sequence, state, extremes[k].Value, DriftDiagnosis.Diagnose(sequence.Definition, state, extremes[k].Value, policy, Floor(floors, sequence), sequence.ApplicationAllocates));
-            }
-
-            var reached = await workers.RunAsync(comparable, (connection, slice) => ComparableProbe.ReadAsync(connection, workers.InTransaction, slice, options, cancellationToken), cancellationToken);
-            for (var k = 0; k < comparable.Count; k++)
-            {
-                if (reached[k])
-                {
-                    var (sequence, next) = comparable[k];
-                    var skipped = inspections[compared[k]];
-                    var column = sequence.ComparableColumns.First();
-                    var reason = Phrases.WouldCollide(skipped.Verdict.Reason, next, sequence.Definition.Descending ? "MIN" : "MAX", $"{column.QualifiedName} {column.Link.ColumnType}");
-                    inspections[compared[k]] = skipped with { Verdict = Verdict.Failed(new Failure(SequenceStatus.Skipped, Finding.WouldCollide, reason), next) };
-                }
-            }
-
-            return inspections;
+        private SequenceInspection Inspection(Slot slot)
+        {
+            var state = slot.State is { Failure: null } read ? read.Value : (SequenceState?)null;
+            var verdict = Judgement.Complete(slot.Verdict!, slot.Sequence, state, slot.Columns?.Extreme, _thresholds);
+            return new SequenceInspection(slot.Sequence, state, slot.Columns, verdict);
         }
     }
 
-    private static long? Floor(IReadOnlyDictionary<string, long> floors, CatalogSequence sequence) =>
-        floors.TryGetValue(sequence.Name, out var floor) ? floor : null;
-
-    // Settles the sequences that need no column probe: unreadable, unmeasurable, hidden, or failed to read.
-    private static SequenceInspection? Precheck(CatalogSequence sequence, SessionInfo session, Dictionary<uint, ProbeResult<SequenceState>> states)
+    // One sequence on its way through the phases.
+    private sealed class Slot(CatalogSequence sequence)
     {
-        if (!sequence.CanRead)
-        {
-            return new SequenceInspection(sequence, null, null, Verdict.Failed(Failure.PermissionDenied(Phrases.SequenceNotReadable(session.User, sequence.Name))));
-        }
+        public CatalogSequence Sequence => sequence;
 
-        if (session.InRecovery && sequence.Unlogged)
-        {
-            return new SequenceInspection(sequence, null, null, Verdict.Failed(StandbyUnlogged(Phrases.SequenceSubject(sequence.Name))));
-        }
+        /// <summary>Its position, once read; null when it cannot be read.</summary>
+        public ProbeResult<SequenceState>? State { get; set; }
 
-        var (state, failure) = states[sequence.Oid];
-        if (failure is not null)
-        {
-            return new SequenceInspection(sequence, null, null, Verdict.Failed(failure));
-        }
+        /// <summary>What its measured columns hold, once probed.</summary>
+        public ColumnExtremes? Columns { get; set; }
 
-        var next = DriftDiagnosis.NextValue(sequence.Definition, state);
-        if (sequence.Columns.Count == 0)
-        {
-            var unlinked = sequence.AmbiguousCandidates.Count > 0
-                ? new Failure(SequenceStatus.Unlinked, Finding.AmbiguousName, Phrases.AmbiguousName(sequence.Name, string.Join(", ", sequence.AmbiguousCandidates)))
-                : new Failure(SequenceStatus.Unlinked, Finding.NoColumn, Phrases.Unlinked(sequence.Name));
-            return new SequenceInspection(sequence, state, null, Verdict.Failed(unlinked, next));
-        }
-
-        if (!sequence.MeasuredColumns.Any())
-        {
-            var first = sequence.Columns[0];
-            var reason = Phrases.ColumnSkipped(first.QualifiedName, first.Link.SkipReason!);
-            return new SequenceInspection(sequence, state, null, Verdict.Failed(new Failure(SequenceStatus.Skipped, Finding.NotMeasurable, reason), next));
-        }
-
-        return Blocked(sequence, session) is { } blocked ? new SequenceInspection(sequence, state, null, Verdict.Failed(blocked, next)) : null;
+        /// <summary>The verdict, once a phase settled it.</summary>
+        public Verdict? Verdict { get; set; }
     }
-
-    // A measured column that the role cannot read in full, here: MAX of part of the data would be a wrong answer.
-    private static Failure? Blocked(CatalogSequence sequence, SessionInfo session)
-    {
-        foreach (var column in sequence.MeasuredColumns)
-        {
-            if (!column.CanRead)
-            {
-                return Failure.PermissionDenied(Phrases.ColumnNotReadable(session.User, column.QualifiedName, column.Table));
-            }
-
-            if (column.RowSecurity != RowFilter.None)
-            {
-                var reason = column.RowSecurity == RowFilter.Forced
-                    ? Phrases.RowSecurityForced(session.User, column.Table)
-                    : Phrases.RowSecurityApplies(session.User, column.Table);
-                return new Failure(SequenceStatus.Error, Finding.RowSecurity, reason);
-            }
-
-            if (session.InRecovery && column.TableUnlogged)
-            {
-                return StandbyUnlogged(Phrases.TableSubject(column.Table));
-            }
-        }
-
-        return null;
-    }
-
-    private static Failure StandbyUnlogged(Phrase relation) => new(SequenceStatus.Skipped, Finding.StandbyUnlogged, Phrases.StandbyUnlogged(relation));
 }

@@ -26,6 +26,7 @@ public enum LinkKind
     /// column without a default; see <see cref="CheckOptions.InferLinks"/> and <see cref="LinkedColumn.InferredFrom"/>.</summary>
     Inferred,
 
-    /// <summary>The column's default is <c>nextval('name'::text)</c>: the name is resolved on every insert, so PostgreSQL records no dependency.</summary>
+    /// <summary>The column's default is <c>nextval('name'::text)</c>: the name is resolved on every insert, so PostgreSQL
+    /// records no dependency.</summary>
     LateBoundDefault,
 }

@@ -16,22 +16,28 @@ internal static class Phrases
         P("behind", "the next value {0} is not past {1} {2}: the sequence is {3} behind", next, edge, extreme, behind);
 
     public static Phrase BehindCollides(long next, string edge, long extreme, long behind) =>
-        P("behind_collides", "the next value {0} is not past {1} {2}: the sequence is {3} behind and the very next insert collides", next, edge, extreme, behind);
+        P("behind_collides", "the next value {0} is not past {1} {2}: the sequence is {3} behind and the very next insert collides",
+            next, edge, extreme, behind);
 
     public static Phrase BehindLater(long next, string edge, long extreme, long behind) =>
-        P("behind_later", "the next value {0} is not past {1} {2}: the sequence is {3} behind; the value {0} is free but a later nextval() collides", next, edge, extreme, behind);
+        P("behind_later", "the next value {0} is not past {1} {2}: the sequence is {3} behind; the value {0} is free but a later nextval() collides",
+            next, edge, extreme, behind);
 
     public static Phrase BehindBlock(long next, string edge, long extreme, long increment, long goal, long behind) =>
-        P("behind_block", "the next value {0} clears {1} {2} by less than its increment {3}: an application that calls nextval() itself may use the values just below the one it gets (Hibernate's pooled optimizer does), so the sequence must reach {4}; it is {5} behind", next, edge, extreme, increment, goal, behind);
+        P("behind_block", "the next value {0} clears {1} {2} by less than its increment {3}: an application that calls nextval() itself may use "
+            + "the values just below the one it gets (Hibernate's pooled optimizer does), so the sequence must reach {4}; it is {5} behind",
+            next, edge, extreme, increment, goal, behind);
 
     public static Phrase BehindSource(long next, long source) =>
-        P("behind_source", "the next value {0} is behind the source database, whose sequence hands out {1} next: ids the source already gave could come again", next, source);
+        P("behind_source", "the next value {0} is behind the source database, whose sequence hands out {1} next: ids the source already gave could "
+            + "come again", next, source);
 
     public static Phrase AlsoBehindSource(Phrase reason, long source) =>
         P("also_behind_source", "{0}; it is also behind the source database, whose sequence hands out {1} next", reason, source);
 
     public static Phrase SourceOutOfRange(long source, string limitKeyword, long limit, Phrase remedy) =>
-        P("source_out_of_range", "the source database's sequence hands out {0} next, beyond this sequence's {1} {2}; {3}", source, limitKeyword, limit, remedy);
+        P("source_out_of_range", "the source database's sequence hands out {0} next, beyond this sequence's {1} {2}; {3}",
+            source, limitKeyword, limit, remedy);
 
     public static Phrase Exhausted(string limitKeyword, long limit, Phrase remedy) =>
         P("exhausted", "the sequence has reached its {0} {1}, so nextval() fails; {2}", limitKeyword, limit, remedy);
@@ -40,10 +46,12 @@ internal static class Phrases
         P("no_room", "{0} {1} leaves no room before {2} {3}; {4}, then repair again", edge, extreme, limitKeyword, limit, remedy);
 
     public static Phrase NoRoomForMargin(string edge, long extreme, long margin, string limitKeyword, long limit, Phrase remedy) =>
-        P("no_room_margin", "{0} {1} leaves no room for a margin of {2} before {3} {4}; {5}, then repair again", edge, extreme, margin, limitKeyword, limit, remedy);
+        P("no_room_margin", "{0} {1} leaves no room for a margin of {2} before {3} {4}; {5}, then repair again",
+            edge, extreme, margin, limitKeyword, limit, remedy);
 
     public static Phrase WidenType(string sequence, string bound) =>
-        P("widen_type", "widen it with ALTER SEQUENCE {0} AS bigint {1} (and the column with ALTER TABLE ... ALTER COLUMN ... TYPE bigint)", sequence, bound);
+        P("widen_type", "widen it with ALTER SEQUENCE {0} AS bigint {1} (and the column with ALTER TABLE ... ALTER COLUMN ... TYPE bigint)",
+            sequence, bound);
 
     public static Phrase RaiseLimit(string sequence, string bound) =>
         P("raise_limit", "raise the limit with ALTER SEQUENCE {0} {1}", sequence, bound);
@@ -51,14 +59,16 @@ internal static class Phrases
     public static Phrase RangeUsedUp() => P("range_used_up", "the bigint range is used up: the data must be renumbered");
 
     public static Phrase CycleCollision(long next) =>
-        P("cycle_collision", "CYCLE sequence whose values have wrapped around: the next value {0} is already taken; pgseq does not move cycling sequences, so choose a free range and call setval() on it by hand", next);
+        P("cycle_collision", "CYCLE sequence whose values have wrapped around: the next value {0} is already taken; pgseq does not move cycling "
+            + "sequences, so choose a free range and call setval() on it by hand", next);
 
     public static Phrase CycleWrapped(string edge, long extreme, long next) =>
         P("cycle_wrapped", "CYCLE sequence that has wrapped around below {0} {1}; the next value {2} is free", edge, extreme, next);
 
     // Capacity
     public static Phrase CapacityUsed(string percent, long remaining, long limit, string limitedBy, Phrase remedy) =>
-        P("capacity_used", "{0}% of the range used: {1} values left before {2}, the limit set by {3}; {4}", percent, remaining, limit, limitedBy, remedy);
+        P("capacity_used", "{0}% of the range used: {1} values left before {2}, the limit set by {3}; {4}",
+            percent, remaining, limit, limitedBy, remedy);
 
     public static Phrase CapacityCycles(string percent, long limit) =>
         P("capacity_cycles", "CYCLE sequence: {0}% of its range used; it wraps around at {1}", percent, limit);
@@ -67,13 +77,16 @@ internal static class Phrases
 
     // Columns that cannot be measured
     public static Phrase NotInteger(string columnType) =>
-        P("not_integer", "column type {0} is not an integer type; pgseq measures smallint, integer, bigint and numeric columns with scale 0", columnType);
+        P("not_integer", "column type {0} is not an integer type; pgseq measures smallint, integer, bigint and numeric columns with scale 0",
+            columnType);
 
     public static Phrase WouldCollide(Phrase skipped, long next, string edge, string column) =>
-        P("would_collide", "{0}; yet the next value {1} is not past the {2} of {3}: were it an integer column, the sequence would be in drift, so move it by hand", skipped, next, edge, column);
+        P("would_collide", "{0}; yet the next value {1} is not past the {2} of {3}: were it an integer column, the sequence would be in drift, so "
+            + "move it by hand", skipped, next, edge, column);
 
     public static Phrase NotPlainDefault(string? expression) =>
-        P("not_plain_default", "default {0} is not a plain nextval() call, so the column's values cannot be compared with the sequence", expression ?? "(none)");
+        P("not_plain_default", "default {0} is not a plain nextval() call, so the column's values cannot be compared with the sequence",
+            expression ?? "(none)");
 
     public static Phrase ColumnSkipped(string column, Phrase reason) => P("column_skipped", "{0}: {1}", column, reason);
 
@@ -85,32 +98,39 @@ internal static class Phrases
         P("column_not_readable", "role {0} may not read {1}; GRANT SELECT ON {2} TO {0}", role, column, table);
 
     public static Phrase RowSecurityApplies(string role, string table) =>
-        P("row_security", "row level security on {1} hides rows from role {0}, so MAX would come from part of the data; run as a role with BYPASSRLS, a superuser, or the table's owner", role, table);
+        P("row_security", "row level security on {1} hides rows from role {0}, so MAX would come from part of the data; run as a role with "
+            + "BYPASSRLS, a superuser, or the table's owner", role, table);
 
     public static Phrase RowSecurityForced(string role, string table) =>
-        P("row_security_forced", "{1} forces row level security even on its owner, so it hides rows from role {0} and MAX would come from part of the data; run as a role with BYPASSRLS or a superuser", role, table);
+        P("row_security_forced", "{1} forces row level security even on its owner, so it hides rows from role {0} and MAX would come from part of "
+            + "the data; run as a role with BYPASSRLS or a superuser", role, table);
 
     public static Phrase RowSecurityRefused(string serverMessage, Phrase subject) =>
-        P("row_security_refused", "{0} (on {1}): row level security hides rows from this role, so MAX would come from part of the data; run as a role with BYPASSRLS, a superuser, or the table's owner", serverMessage, subject);
+        P("row_security_refused", "{0} (on {1}): row level security hides rows from this role, so MAX would come from part of the data; run as a "
+            + "role with BYPASSRLS, a superuser, or the table's owner", serverMessage, subject);
 
     public static Phrase StandbyUnlogged(Phrase relation) =>
         P("standby_unlogged", "{0} is unlogged, and a hot standby keeps no data for it; check this sequence on the primary", relation);
 
     public static Phrase NotOwner(string role, string sequence, string owner) =>
-        P("not_owner", "role {0} does not own sequence {1}, and holding nextval() callers off during the repair takes ALTER SEQUENCE; repair as {2} (or a member of that role)", role, sequence, owner);
+        P("not_owner", "role {0} does not own sequence {1}, and holding nextval() callers off during the repair takes ALTER SEQUENCE; repair as "
+            + "{2} (or a member of that role)", role, sequence, owner);
 
     public static Phrase CannotLock(string role, string table) =>
-        P("cannot_lock", "role {0} may not lock {1} against writers during the repair; GRANT UPDATE ON {1} TO {0}, or repair as its owner", role, table);
+        P("cannot_lock", "role {0} may not lock {1} against writers during the repair; GRANT UPDATE ON {1} TO {0}, or repair as its owner",
+            role, table);
 
     // Server errors on one sequence
     public static Phrase LockTimeout(Phrase subject, string timeout) =>
-        P("lock_timeout", "could not lock {0} within the lock timeout ({1}): another transaction holds a conflicting lock; left unchanged, run again later", subject, timeout);
+        P("lock_timeout", "could not lock {0} within the lock timeout ({1}): another transaction holds a conflicting lock; left unchanged, run "
+            + "again later", subject, timeout);
 
     public static Phrase Deadlock(Phrase subject) =>
         P("deadlock", "deadlock with another transaction on {0}; left unchanged, run again later", subject);
 
     public static Phrase StatementTimeout(Phrase subject, string timeout) =>
-        P("statement_timeout", "reading {0} took longer than the statement timeout ({1}); index the column or raise the statement timeout", subject, timeout);
+        P("statement_timeout", "reading {0} took longer than the statement timeout ({1}); index the column or raise the statement timeout",
+            subject, timeout);
 
     public static Phrase PermissionDenied(string serverMessage, Phrase subject) =>
         P("permission_denied", "{0} (on {1}); grant the privilege or run as a role that has it", serverMessage, subject);
@@ -152,20 +172,24 @@ internal static class Phrases
 
     // Whole-run refusals
     public static Phrase HotStandby(string database) =>
-        P("hot_standby", "database {0} is on a hot standby (in recovery), which cannot change sequences; repair on the primary (checking works here)", database);
+        P("hot_standby", "database {0} is on a hot standby (in recovery), which cannot change sequences; repair on the primary (checking works "
+            + "here)", database);
 
     public static Phrase ReadOnly(string role, string database) =>
-        P("read_only", "transactions are read-only for {0} on database {1} (default_transaction_read_only is on); repair as a role or on a server that allows writes (checking works here)", role, database);
+        P("read_only", "transactions are read-only for {0} on database {1} (default_transaction_read_only is on); repair as a role or on a server "
+            + "that allows writes (checking works here)", role, database);
 
     // Links the catalog does not show
     public static Phrase Unlinked(string sequence) =>
-        P("unlinked", "feeds no column pgseq can see (no default, OWNED BY or identity, and no integer column named after it); if an application calls nextval() on it, say where its values go with an explicit link from {0} to SCHEMA.TABLE.COLUMN (CheckOptions.Links)", sequence);
+        P("unlinked", "feeds no column pgseq can see (no default, OWNED BY or identity, and no integer column named after it); if an application "
+            + "calls nextval() on it, say where its values go with an explicit link from {0} to SCHEMA.TABLE.COLUMN (CheckOptions.Links)", sequence);
 
     public static Phrase InferredLink(Phrase reason, string rule, string column) =>
         P("inferred_link", "{0} (linked by its name, {1}, to {2})", reason, rule, column);
 
     public static Phrase AmbiguousName(string sequence, string candidates) =>
-        P("ambiguous_name", "its name fits more than one column ({1}), so pgseq links it to none; say which with an explicit link from {0} to SCHEMA.TABLE.COLUMN (CheckOptions.Links)", sequence, candidates);
+        P("ambiguous_name", "its name fits more than one column ({1}), so pgseq links it to none; say which with an explicit link from {0} to "
+            + "SCHEMA.TABLE.COLUMN (CheckOptions.Links)", sequence, candidates);
 
     public static Phrase LinkSubject(ExplicitLink link) => link.Origin is { } origin
         ? P("link_subject_at", "link {0}={1} ({2})", link.Sequence, link.Column, origin)

@@ -53,12 +53,12 @@ internal static class ChunkedQuery
         var run = new RoundTrips<TItem, T>(connection, inTransaction, items, select, read, results, statementTimeout, cancellationToken);
         var statements = Enumerable.Range(0, (items.Count + ItemsPerStatement - 1) / ItemsPerStatement)
             .Select(s => new StatementRange(s * ItemsPerStatement, Math.Min(ItemsPerStatement, items.Count - (s * ItemsPerStatement))));
-        foreach (var (statement, error) in await run.ExecuteAsync(statements, advanced))
+        foreach (var (statement, error) in await run.ExecuteAsync(statements, advanced).ConfigureAwait(false))
         {
             // Run a failed statement's items one at a time, so that each failure names its item.
             List<(StatementRange Statement, PostgresException Error)> failures = statement.Count == 1
                 ? [(statement, error)]
-                : await run.ExecuteAsync(statement.Items.Select(i => new StatementRange(i, 1)), null);
+                : await run.ExecuteAsync(statement.Items.Select(i => new StatementRange(i, 1)), null).ConfigureAwait(false);
             foreach (var (single, singleError) in failures)
             {
                 results[single.Start] = ProbeResult<T>.Failed(classify(items[single.Start], singleError));
@@ -96,14 +96,15 @@ internal static class ChunkedQuery
         CancellationToken cancellationToken)
     {
         /// <summary>Runs the statements round trip by round trip and returns those that failed, with their error.</summary>
-        public async Task<List<(StatementRange Statement, PostgresException Error)>> ExecuteAsync(IEnumerable<StatementRange> statements, Action<int>? advanced)
+        public async Task<List<(
+            StatementRange Statement, PostgresException Error)>> ExecuteAsync(IEnumerable<StatementRange> statements, Action<int>? advanced)
         {
             var failures = new List<(StatementRange Statement, PostgresException Error)>();
             var pending = new Queue<StatementRange>(statements);
             while (pending.Count > 0)
             {
                 var trip = Enumerable.Range(0, Math.Min(StatementsPerRoundTrip, pending.Count)).Select(_ => pending.Dequeue()).ToList();
-                var (finished, error) = await RoundTripAsync(trip);
+                var (finished, error) = await RoundTripAsync(trip).ConfigureAwait(false);
                 var settled = error is null ? finished : finished + 1;
                 if (error is not null)
                 {
@@ -126,11 +127,12 @@ internal static class ChunkedQuery
         // Returns how many statements (from the first) delivered their rows and, if the next one failed, its error.
         private async Task<(int Finished, PostgresException? Error)> RoundTripAsync(List<StatementRange> trip)
         {
-            await using var batch = new NpgsqlBatch(connection)
+            var batch = new NpgsqlBatch(connection)
             {
                 EnableErrorBarriers = !inTransaction,
                 Timeout = CommandTimeouts.For(statementTimeout * trip.Count),
             };
+            await using var batchScope = batch.ConfigureAwait(false);
             if (inTransaction)
             {
                 batch.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {Savepoint}"));
@@ -154,26 +156,29 @@ internal static class ChunkedQuery
             var finished = 0;
             try
             {
-                await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using var readerScope = reader.ConfigureAwait(false);
                 do
                 {
-                    while (await reader.ReadAsync(cancellationToken))
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
                         results[reader.GetInt32(0)] = ProbeResult<T>.Read(read(reader));
                     }
 
                     finished++;
                 }
-                while (await reader.NextResultAsync(cancellationToken));
+                while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
 
                 return (trip.Count, null);
             }
-            catch (NpgsqlException error) when (!cancellationToken.IsCancellationRequested && !ConnectionLoss.Is(error, connection) && finished < trip.Count && FirstServerError(error) is { } first)
+            catch (NpgsqlException error) when (!cancellationToken.IsCancellationRequested && !ConnectionLoss.Is(error, connection)
+                                                && finished < trip.Count && FirstServerError(error) is { } first)
             {
                 if (inTransaction)
                 {
-                    await using var rollback = new NpgsqlCommand($"ROLLBACK TO SAVEPOINT {Savepoint}; RELEASE SAVEPOINT {Savepoint}", connection);
-                    await rollback.ExecuteNonQueryAsync(cancellationToken);
+                    var rollback = new NpgsqlCommand($"ROLLBACK TO SAVEPOINT {Savepoint}; RELEASE SAVEPOINT {Savepoint}", connection);
+                    await using var rollbackScope = rollback.ConfigureAwait(false);
+                    await rollback.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 return (finished, first);
@@ -184,7 +189,8 @@ internal static class ChunkedQuery
         private PostgresException? FirstServerError(NpgsqlException error) => error switch
         {
             PostgresException single => single,
-            { InnerException: AggregateException all } when all.InnerExceptions.All(e => e is PostgresException p && !ConnectionLoss.Is(p, connection)) =>
+            { InnerException: AggregateException all } when all.InnerExceptions.All(
+                e => e is PostgresException p && !ConnectionLoss.Is(p, connection)) =>
                 (PostgresException)all.InnerExceptions[0],
             _ => null,
         };

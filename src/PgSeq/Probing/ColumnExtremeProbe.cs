@@ -1,6 +1,5 @@
 using Npgsql;
 using PgSeq.Catalog;
-using PgSeq.Session;
 
 namespace PgSeq.Probing;
 
@@ -36,12 +35,13 @@ internal static class ColumnExtremeProbe
             connection,
             inTransaction,
             probes,
-            (probe, row, _) => $"SELECT {row}, {ProbeSql.ColumnExtreme(ProbeSql.Aggregate(probe.Sequence.Definition.Descending), probe.Column.ColumnIdentifier, probe.Column.Table)}",
+            (probe, row, _) =>
+                $"SELECT {row}, {ProbeSql.ColumnExtreme(Aggregate(probe.Sequence), probe.Column.ColumnIdentifier, probe.Column.Table)}",
             reader => reader.IsDBNull(1) ? (long?)null : reader.GetInt64(1),
             (probe, error) => ColumnFailure(probe.Column, error, options),
             options.StatementTimeout,
             advanced,
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
 
         var results = new ProbeResult<ColumnExtremes>[sequences.Count];
         for (var i = 0; i < probes.Count; i++)
@@ -51,22 +51,26 @@ internal static class ColumnExtremeProbe
             {
                 results[index] = extremes[i].Failure is { } failure
                     ? ProbeResult<ColumnExtremes>.Failed(failure)
-                    : ProbeResult<ColumnExtremes>.Read(new ColumnExtremes(Fold(results[index].Value.Extreme, extremes[i].Value, probes[i].Sequence.Definition.Descending), null));
+                    : ProbeResult<ColumnExtremes>.Read(
+                        new ColumnExtremes(Fold(results[index].Value.Extreme, extremes[i].Value, probes[i].Sequence.Definition.Descending), null));
             }
         }
 
         // The existence check is a second, narrower pass: only sequences whose next value could be taken need it.
-        var suspects = probes.Where(p => results[p.Index].Failure is null && Suspect(p.Sequence.Definition, p.NextValue, results[p.Index].Value.Extreme, lookUpNextValue)).ToList();
+        var suspects = probes.Where(p => results[p.Index].Failure is null && Suspect(
+            p.Sequence.Definition, p.NextValue, results[p.Index].Value.Extreme, lookUpNextValue)).ToList();
         var taken = await ChunkedQuery.RunAsync(
             connection,
             inTransaction,
             suspects,
-            (probe, row, parameters) => $"SELECT {row}, EXISTS (SELECT 1 FROM {probe.Column.Table} WHERE {probe.Column.ColumnIdentifier} = {parameters.AddBigint(probe.NextValue)})",
+            (probe, row, parameters) =>
+                $"SELECT {row}, EXISTS (SELECT 1 FROM {probe.Column.Table} "
+                + $"WHERE {probe.Column.ColumnIdentifier} = {parameters.AddBigint(probe.NextValue)})",
             reader => reader.GetBoolean(1),
             (probe, error) => ColumnFailure(probe.Column, error, options),
             options.StatementTimeout,
             null,
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < suspects.Count; i++)
         {
             var index = suspects[i].Index;
@@ -77,18 +81,21 @@ internal static class ColumnExtremeProbe
 
             results[index] = taken[i].Failure is { } failure
                 ? ProbeResult<ColumnExtremes>.Failed(failure)
-                : ProbeResult<ColumnExtremes>.Read(results[index].Value with { NextValueTaken = results[index].Value.NextValueTaken == true || taken[i].Value });
+                : ProbeResult<ColumnExtremes>.Read(
+                    results[index].Value with { NextValueTaken = results[index].Value.NextValueTaken == true || taken[i].Value });
         }
 
         return results;
     }
+
+    private static string Aggregate(CatalogSequence sequence) => ProbeSql.Aggregate(sequence.Definition.Descending);
 
     private static bool Suspect(SequenceDefinition definition, long? next, long? extreme, bool lookUpNextValue) =>
         next is not null && extreme is not null
         && (definition.Cycle || (lookUpNextValue && (definition.Descending ? next >= extreme : next <= extreme)));
 
     private static Failure ColumnFailure(CatalogColumn column, PostgresException error, CheckOptions options) =>
-        Failure.FromServerError(error, Phrases.ColumnSubject($"{column.Table}.{column.ColumnIdentifier}"), options);
+        ServerErrors.Classify(error, Phrases.ColumnSubject($"{column.Table}.{column.ColumnIdentifier}"), options);
 
     private static long? Fold(long? a, long? b, bool descending) => (a, b) switch
     {

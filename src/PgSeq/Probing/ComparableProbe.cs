@@ -1,6 +1,5 @@
 using Npgsql;
 using PgSeq.Catalog;
-using PgSeq.Session;
 
 namespace PgSeq.Probing;
 
@@ -14,7 +13,8 @@ internal static class ComparableProbe
     /// <summary>Per sequence, whether any of its comparable columns holds a value at or past its next value; a probe
     /// that fails leaves it unknown (false), since the sequence is reported skipped either way.</summary>
     public static async Task<bool[]> ReadAsync(
-        NpgsqlConnection connection, bool inTransaction, IReadOnlyList<(CatalogSequence Sequence, long NextValue)> sequences, CheckOptions options, CancellationToken cancellationToken)
+        NpgsqlConnection connection, bool inTransaction, IReadOnlyList<(
+            CatalogSequence Sequence, long NextValue)> sequences, CheckOptions options, CancellationToken cancellationToken)
     {
         var probes = sequences
             .SelectMany((s, index) => s.Sequence.ComparableColumns.Select(column => (Index: index, s.Sequence, Column: column, s.NextValue)))
@@ -24,13 +24,15 @@ internal static class ComparableProbe
             inTransaction,
             probes,
             (probe, row, parameters) => probe.Sequence.Definition.Descending
-                ? $"SELECT {row}, COALESCE(pg_catalog.min({probe.Column.ColumnIdentifier}) <= {parameters.AddBigint(probe.NextValue)}, false) FROM {probe.Column.Table}"
-                : $"SELECT {row}, COALESCE(pg_catalog.max({probe.Column.ColumnIdentifier}) >= {parameters.AddBigint(probe.NextValue)}, false) FROM {probe.Column.Table}",
+                ? $"SELECT {row}, COALESCE(pg_catalog.min({probe.Column.ColumnIdentifier}) <= {parameters.AddBigint(probe.NextValue)}, false) "
+                  + $"FROM {probe.Column.Table}"
+                : $"SELECT {row}, COALESCE(pg_catalog.max({probe.Column.ColumnIdentifier}) >= {parameters.AddBigint(probe.NextValue)}, false) "
+                  + $"FROM {probe.Column.Table}",
             reader => reader.GetBoolean(1),
-            (probe, error) => Failure.FromServerError(error, Phrases.ColumnSubject(probe.Column.QualifiedName), options),
+            (probe, error) => ServerErrors.Classify(error, Phrases.ColumnSubject(probe.Column.QualifiedName), options),
             options.StatementTimeout,
             null,
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
 
         var results = new bool[sequences.Count];
         for (var i = 0; i < probes.Count; i++)

@@ -1,5 +1,3 @@
-using PgSeq.Session;
-
 namespace PgSeq.Probing;
 
 /// <summary>What one probe read for one item, or why it could not.</summary>

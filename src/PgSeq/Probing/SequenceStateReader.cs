@@ -1,6 +1,5 @@
 using Npgsql;
 using PgSeq.Catalog;
-using PgSeq.Session;
 
 namespace PgSeq.Probing;
 
@@ -12,14 +11,19 @@ internal static class SequenceStateReader
 {
     /// <summary>Reads the state of every sequence, in as few statements as <see cref="ChunkedQuery"/> allows.</summary>
     public static Task<ProbeResult<SequenceState>[]> ReadAsync(
-        NpgsqlConnection connection, bool inTransaction, IReadOnlyList<CatalogSequence> sequences, CheckOptions options, Action<int>? advanced, CancellationToken cancellationToken) =>
+        NpgsqlConnection connection,
+        bool inTransaction,
+        IReadOnlyList<CatalogSequence> sequences,
+        CheckOptions options,
+        Action<int>? advanced,
+        CancellationToken cancellationToken) =>
         ChunkedQuery.RunAsync(
             connection,
             inTransaction,
             sequences,
             (sequence, row, _) => $"SELECT {row}, {ProbeSql.State(sequence.Name)}",
             reader => new SequenceState(reader.GetInt64(1), reader.GetBoolean(2)),
-            (sequence, error) => Failure.FromServerError(error, Phrases.SequenceSubject(sequence.Name), options),
+            (sequence, error) => ServerErrors.Classify(error, Phrases.SequenceSubject(sequence.Name), options),
             options.StatementTimeout,
             advanced,
             cancellationToken);

@@ -16,6 +16,7 @@ internal sealed class FixRun
     private readonly RepairBoundary _boundary;
     private readonly IReadOnlyDictionary<string, long> _floors;
     private readonly SequenceHold _hold;
+    private readonly CapacityThresholds _thresholds;
     private ProgressCounter? _repairing;
 
     /// <param name="workers">The connections, with what the session may do.</param>
@@ -29,6 +30,7 @@ internal sealed class FixRun
         _boundary = boundary;
         _floors = floors;
         _hold = RepairScript.HoldFor(boundary, workers.Session.VersionNumber);
+        _thresholds = CapacityThresholds.Of(options);
         Policy = new RepairPolicy(options.Margin, options.AllowRewind);
     }
 
@@ -55,10 +57,11 @@ internal sealed class FixRun
 
             var floor = _floors.TryGetValue(inspection.Sequence.Name, out var f) ? f : (long?)null;
             var checkedNext = inspection.Verdict.NextValue;
-            var script = () => RepairScript.Render(inspection.Sequence, Policy, _options, floor, _hold, Phrases.ScriptPlan(checkedNext, move.NextValue));
-            if (RepairPermission.Check(inspection.Sequence, _workers.Session) is { } refusal)
+            var plan = Phrases.ScriptPlan(checkedNext, move.NextValue);
+            var script = () => RepairScript.Render(inspection.Sequence, Policy, _options, floor, _hold, plan);
+            if (RepairRefusal.Of(inspection.Sequence, _workers.Session.User) is { } refusal)
             {
-                settle(index, RepairDecision.Failed(inspection, refusal));
+                settle(index, Failed(inspection, refusal));
             }
             else if (_options.DryRun)
             {
@@ -76,8 +79,9 @@ internal sealed class FixRun
         {
             await _workers.RunAsync(
                 [.. pending.Select(p => p.Job)],
-                (connection, slice) => RepairExecutor.RunAsync(connection, slice, Policy, _options, _boundary, _hold, repairing.Add, cancellationToken),
-                cancellationToken);
+                (connection, slice) =>
+                    RepairExecutor.RunAsync(connection, slice, Policy, _options, _boundary, _hold, repairing.Add, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -85,11 +89,20 @@ internal sealed class FixRun
             {
                 settle(index, job switch
                 {
-                    { Failure: { } failure } => RepairDecision.Failed(inspection, failure),
-                    { Result: { } result } => RepairDecision.Repaired(inspection, result, script),
+                    { Failure: { } failure } => Failed(inspection, failure),
+                    { Result: { } result } => RepairDecision.Repaired(inspection, result, AfterRepair(inspection, result), script),
                     _ => RepairDecision.Unchanged(inspection),
                 });
             }
         }
     }
+
+    // The verdict on what a committed repair transaction left.
+    private Verdict AfterRepair(SequenceInspection inspection, RepairResult result) =>
+        Judgement.AfterRepair(inspection.Sequence, result.Before, result.Moved, result.Extreme, _thresholds);
+
+    // A refused or failed repair: the sequence as checked, with the failure as its verdict.
+    private RepairDecision Failed(SequenceInspection inspection, Failure failure) =>
+        RepairDecision.Failed(inspection, Judgement.Complete(
+            Verdict.Failed(failure, inspection.Verdict.NextValue), inspection.Sequence, inspection.State, inspection.Columns?.Extreme, _thresholds));
 }

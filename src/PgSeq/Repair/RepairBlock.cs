@@ -69,10 +69,12 @@ public static class RepairBlock
         .Replace("__LINK_COLUMNS__", SqlLiteral.Array(options.Links.Select(l => l.Column)), StringComparison.Ordinal)
         .Replace("__LINK_FROM_VALUE__", Booleans(options.Links.Select(l => l.Allocation == IdAllocation.FromValue)), StringComparison.Ordinal)
         .Replace("__LINK_OPTIONAL__", Booleans(options.Links.Select(l => l.Optional)), StringComparison.Ordinal)
-        .Replace("__LINKS__", SequenceLinks.CommonTableExpressions(
-            "explicit_sequences", "explicit_tables", "explicit_columns", "explicit_from_value", options.InferLinks ? "true" : "false"), StringComparison.Ordinal)
+        .Replace("__LINKS__", Links(options.InferLinks), StringComparison.Ordinal)
         .Replace("__IN_SCOPE__", new RelationFilter(options).ToSql("fn.nspname", "f.table_relname"), StringComparison.Ordinal)
         .Replace("__STEPS__", (1 + (Int128)options.Margin).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    private static string Links(bool infer) => SequenceLinks.CommonTableExpressions(
+        "explicit_sequences", "explicit_tables", "explicit_columns", "explicit_from_value", infer ? "true" : "false");
 
     private static string Booleans(IEnumerable<bool> values) => $"ARRAY[{string.Join(", ", values.Select(v => v ? "true" : "false"))}]::boolean[]";
 }

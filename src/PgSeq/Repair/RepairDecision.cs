@@ -1,6 +1,5 @@
 using PgSeq.Diagnosis;
 using PgSeq.Inspection;
-using PgSeq.Session;
 
 namespace PgSeq.Repair;
 
@@ -17,8 +16,8 @@ internal sealed record RepairDecision
     /// <summary>What became of it.</summary>
     public required RepairDecisionKind Kind { get; init; }
 
-    /// <summary>Why it was refused or failed.</summary>
-    public Failure? Failure { get; init; }
+    /// <summary>The verdict its report shows: as checked, or after the repair or its failure.</summary>
+    public required Verdict Verdict { get; init; }
 
     /// <summary>The move a dry run would make.</summary>
     public SequenceMove? Move { get; init; }
@@ -31,17 +30,18 @@ internal sealed record RepairDecision
 
     /// <summary>Left as it was: nothing to move, or fix leaves such a sequence alone.</summary>
     public static RepairDecision Unchanged(SequenceInspection inspection) =>
-        new() { Inspection = inspection, Kind = RepairDecisionKind.Unchanged };
+        new() { Inspection = inspection, Kind = RepairDecisionKind.Unchanged, Verdict = inspection.Verdict };
 
-    /// <summary>Refused before anything was locked, or failed in its transaction (rolled back).</summary>
-    public static RepairDecision Failed(SequenceInspection inspection, Failure failure) =>
-        new() { Inspection = inspection, Kind = RepairDecisionKind.Failed, Failure = failure };
+    /// <summary>Refused before anything was locked, or failed in its transaction (rolled back): <paramref name="verdict"/>
+    /// is the failure's.</summary>
+    public static RepairDecision Failed(SequenceInspection inspection, Verdict verdict) =>
+        new() { Inspection = inspection, Kind = RepairDecisionKind.Failed, Verdict = verdict };
 
     /// <summary>A dry run: the move that would be made, and its script.</summary>
     public static RepairDecision Planned(SequenceInspection inspection, SequenceMove move, Func<string> script) =>
-        new() { Inspection = inspection, Kind = RepairDecisionKind.Planned, Move = move, Script = script };
+        new() { Inspection = inspection, Kind = RepairDecisionKind.Planned, Verdict = inspection.Verdict, Move = move, Script = script };
 
-    /// <summary>The repair transaction committed.</summary>
-    public static RepairDecision Repaired(SequenceInspection inspection, RepairResult result, Func<string> script) =>
-        new() { Inspection = inspection, Kind = RepairDecisionKind.Repaired, Result = result, Script = script };
+    /// <summary>The repair transaction committed; <paramref name="verdict"/> judges what it left.</summary>
+    public static RepairDecision Repaired(SequenceInspection inspection, RepairResult result, Verdict verdict, Func<string> script) =>
+        new() { Inspection = inspection, Kind = RepairDecisionKind.Repaired, Verdict = verdict, Result = result, Script = script };
 }

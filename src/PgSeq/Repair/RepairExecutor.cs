@@ -25,10 +25,11 @@ internal static class RepairExecutor
         while (next < jobs.Count)
         {
             var count = Math.Min(RepairsPerRoundTrip, jobs.Count - next);
-            await using var batch = new NpgsqlBatch(connection)
+            var batch = new NpgsqlBatch(connection)
             {
                 Timeout = CommandTimeouts.For((options.StatementTimeout + options.LockTimeout) * count),
             };
+            await using var batchScope = batch.ConfigureAwait(false);
             // Only the round trip's last repair waits for the WAL flush at its commit; the flush covers the earlier
             // commits too (the WAL is one sequence), so the round trip's repairs are reported once they would survive
             // a crash. The last repair writes WAL, and so flushes, whenever it moves its sequence or takes its ACCESS
@@ -37,7 +38,8 @@ internal static class RepairExecutor
             var ends = new int[count];
             for (var i = next; i < next + count; i++)
             {
-                foreach (var statement in RepairScript.Statements(jobs[i].Sequence, policy, options, jobs[i].Floor, boundary, hold, deferFlush: i < next + count - 1, printed: false))
+                foreach (var statement in RepairScript.Statements(
+                    jobs[i].Sequence, policy, options, jobs[i].Floor, boundary, hold, deferFlush: i < next + count - 1, printed: false))
                 {
                     batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
                 }
@@ -50,21 +52,23 @@ internal static class RepairExecutor
             var results = new List<RepairResult>();
             try
             {
-                await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
                     do
                     {
-                        if (reader.FieldCount == 6 && await reader.ReadAsync(cancellationToken))
+                        if (reader.FieldCount == 6 && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                         {
                             results.Add(Read(reader, jobs[next + results.Count].Sequence.Definition));
                         }
                     }
-                    while (await reader.NextResultAsync(cancellationToken));
+                    while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
                 }
 
                 for (var i = 0; i < count; i++)
                 {
-                    jobs[next + i].Result = i < results.Count ? results[i] : throw new InvalidOperationException($"the repair of {jobs[next + i].Sequence.Name} returned no row");
+                    jobs[next + i].Result = i < results.Count ? results[i] : throw new InvalidOperationException(
+                        $"the repair of {jobs[next + i].Sequence.Name} returned no row");
                 }
 
                 advanced?.Invoke(count);
@@ -74,7 +78,7 @@ internal static class RepairExecutor
             {
                 // The server skipped everything after the failed statement, so the repairs whose SELECT was read
                 // committed, and the failed one is the next.
-                await RollbackAsync(connection, boundary);
+                await RollbackAsync(connection, boundary).ConfigureAwait(false);
                 var failed = next + results.Count;
                 for (var i = next; i < failed; i++)
                 {
@@ -83,7 +87,7 @@ internal static class RepairExecutor
 
                 var job = jobs[failed];
                 var tables = string.Join(", ", job.Sequence.MeasuredColumns.Select(c => c.Table).Distinct());
-                job.Failure = Failure.FromServerError(error, Phrases.RepairSubject(job.Sequence.Name, tables), options);
+                job.Failure = ServerErrors.Classify(error, Phrases.RepairSubject(job.Sequence.Name, tables), options);
                 advanced?.Invoke(failed - next + 1);
                 next = failed + 1;
             }
@@ -91,10 +95,10 @@ internal static class RepairExecutor
             {
                 // Every repair whose SELECT was read before another's has committed. The last one read may or may not
                 // have: the sequence itself says.
-                await RollbackAsync(connection, boundary);
+                await RollbackAsync(connection, boundary).ConfigureAwait(false);
                 for (var i = 0; i < results.Count; i++)
                 {
-                    if (i < results.Count - 1 || await CommittedAsync(connection, jobs[next + i], results[i]))
+                    if (i < results.Count - 1 || await CommittedAsync(connection, jobs[next + i], results[i]).ConfigureAwait(false))
                     {
                         jobs[next + i].Result = results[i];
                     }
@@ -128,9 +132,12 @@ internal static class RepairExecutor
 
         try
         {
-            await using var read = new NpgsqlCommand($"SELECT {ProbeSql.State(job.Sequence.Name)}", connection);
-            await using var reader = await read.ExecuteReaderAsync(CancellationToken.None);
-            return await reader.ReadAsync(CancellationToken.None) && reader.GetInt64(0) == moved.Value && reader.GetBoolean(1) == moved.IsCalled;
+            var read = new NpgsqlCommand($"SELECT {ProbeSql.State(job.Sequence.Name)}", connection);
+            await using var readScope = read.ConfigureAwait(false);
+            var reader = await read.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+            await using var readerScope = reader.ConfigureAwait(false);
+            return await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false)
+                && reader.GetInt64(0) == moved.Value && reader.GetBoolean(1) == moved.IsCalled;
         }
         catch (NpgsqlException)
         {
@@ -165,8 +172,9 @@ internal static class RepairExecutor
                 var sql = boundary == RepairBoundary.Transaction
                     ? "ROLLBACK"
                     : $"ROLLBACK TO SAVEPOINT {RepairScript.Savepoint}; RELEASE SAVEPOINT {RepairScript.Savepoint}";
-                await using var rollback = new NpgsqlCommand(sql, connection);
-                await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+                var rollback = new NpgsqlCommand(sql, connection);
+                await using var rollbackScope = rollback.ConfigureAwait(false);
+                await rollback.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (NpgsqlException)
             {

@@ -1,5 +1,4 @@
 using PgSeq.Catalog;
-using PgSeq.Session;
 
 namespace PgSeq.Repair;
 

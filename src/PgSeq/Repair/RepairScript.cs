@@ -38,7 +38,14 @@ internal static class RepairScript
     /// <param name="printed">For a script that psql runs: the transaction sets its own timeouts and row security. pgseq's
     /// own sessions already have them (see SessionSetup), so the statements it sends leave them out.</param>
     public static IReadOnlyList<string> Statements(
-        CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, RepairBoundary boundary, SequenceHold hold, bool deferFlush, bool printed)
+        CatalogSequence sequence,
+        RepairPolicy policy,
+        CheckOptions options,
+        long? floor,
+        RepairBoundary boundary,
+        SequenceHold hold,
+        bool deferFlush,
+        bool printed)
     {
         var tables = sequence.MeasuredColumns.Select(c => c.Table).Distinct().Order(StringComparer.Ordinal);
         IEnumerable<string> flush = deferFlush && boundary == RepairBoundary.Transaction ? ["SET LOCAL synchronous_commit = off"] : [];
@@ -127,8 +134,9 @@ internal static class RepairScript
         var offset = Number((Int128)definition.Increment * (1 + (Int128)policy.Margin));
         var further = definition.Descending ? "least" : "greatest";
         var atLeast = floor is { } f ? $", {Number(f)}" : string.Empty;
+        var first = Number(definition.Descending ? definition.MaxValue : definition.MinValue);
         var goal = policy.AllowRewind
-            ? $"coalesce({further}(x.extreme::numeric + {offset}, {Number(definition.Descending ? definition.MaxValue : definition.MinValue)}{atLeast}), {Number(definition.Start)})"
+            ? $"coalesce({further}(x.extreme::numeric + {offset}, {first}{atLeast}), {Number(definition.Start)})"
             : floor is null ? $"x.extreme::numeric + {offset}" : $"{further}(x.extreme::numeric + {offset}{atLeast})";
         var clearance = Required("x.extreme", increment, sequence.ApplicationAllocates ? "true" : "false");
         var required = floor is null ? clearance : $"{further}({clearance}{atLeast})";

@@ -4,7 +4,8 @@ namespace PgSeq.Reporting;
 /// need the whole list again.</summary>
 internal sealed class SummaryCounter
 {
-    private int _sequences, _ok, _drift, _skipped, _skippedCollisions, _error, _busy, _repaired, _collisions, _repairable, _capacityWarning, _capacityCritical, _unlinked;
+    private int _sequences, _ok, _drift, _skipped, _skippedCollisions, _error, _busy, _repaired, _collisions, _repairable;
+    private int _capacityWarning, _capacityCritical, _unlinked;
     private Attention _attention;
 
     /// <summary>The longest lock hold of the repairs counted so far; null when none was applied.</summary>

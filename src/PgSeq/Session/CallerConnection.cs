@@ -27,7 +27,7 @@ internal static class CallerConnection
         // A finished NpgsqlTransaction may still hand out its connection, so ask the server.
         var connection = transaction.Connection ?? throw new ArgumentException("the transaction has already ended", nameof(transaction));
         EnsureOpen(connection);
-        return await InTransactionAsync(connection, cancellationToken)
+        return await InTransactionAsync(connection, cancellationToken).ConfigureAwait(false)
             ? connection
             : throw new ArgumentException("the transaction has already ended", nameof(transaction));
     }
@@ -35,9 +35,10 @@ internal static class CallerConnection
     /// <exception cref="ArgumentException">The connection has a transaction in progress.</exception>
     public static async Task EnsureNoTransactionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        if (await InTransactionAsync(connection, cancellationToken))
+        if (await InTransactionAsync(connection, cancellationToken).ConfigureAwait(false))
         {
-            throw new ArgumentException("the connection has a transaction in progress; pass that transaction to FixAsync to repair inside it", nameof(connection));
+            throw new ArgumentException("the connection has a transaction in progress; pass that transaction to FixAsync to repair inside it",
+                nameof(connection));
         }
     }
 
@@ -46,8 +47,9 @@ internal static class CallerConnection
     {
         try
         {
-            await using var probe = new NpgsqlCommand($"SAVEPOINT {Savepoint}; RELEASE SAVEPOINT {Savepoint}", connection);
-            await probe.ExecuteNonQueryAsync(cancellationToken);
+            var probe = new NpgsqlCommand($"SAVEPOINT {Savepoint}; RELEASE SAVEPOINT {Savepoint}", connection);
+            await using var probeScope = probe.ConfigureAwait(false);
+            await probe.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.NoActiveSqlTransaction)

@@ -10,5 +10,6 @@ internal static class ConnectionLoss
     /// session (SQLSTATE class 57P, 08), or Npgsql marked the connection broken.</summary>
     public static bool Is(NpgsqlException error, NpgsqlConnection connection) =>
         connection.FullState.HasFlag(ConnectionState.Broken)
-        || error is PostgresException { SqlState: var state } && (state.StartsWith("57P", StringComparison.Ordinal) || state.StartsWith("08", StringComparison.Ordinal));
+        || error is PostgresException { SqlState: var state } && (state.StartsWith(
+            "57P", StringComparison.Ordinal) || state.StartsWith("08", StringComparison.Ordinal));
 }

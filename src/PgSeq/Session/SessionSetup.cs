@@ -33,20 +33,23 @@ internal static class SessionSetup
                pg_catalog.set_config('row_security', $3, false), pg_catalog.set_config('jit', $4, false)
         """;
 
-    /// <summary>Sets <c>statement_timeout</c>, <c>lock_timeout</c>, <c>row_security</c> and <c>jit</c> for the session and returns what it is connected to.</summary>
+    /// <summary>Sets <c>statement_timeout</c>, <c>lock_timeout</c>, <c>row_security</c> and <c>jit</c> for the session and
+    /// returns what it is connected to.</summary>
     /// <param name="connection">An open connection.</param>
     /// <param name="options">The timeouts.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <param name="readOnly">Also make every transaction of the session read-only (for a source database, which pgseq never writes).</param>
-    public static async Task<SessionInfo> PrepareAsync(NpgsqlConnection connection, CheckOptions options, CancellationToken cancellationToken, bool readOnly = false)
+    public static async Task<SessionInfo> PrepareAsync(
+        NpgsqlConnection connection, CheckOptions options, CancellationToken cancellationToken, bool readOnly = false)
     {
         if (readOnly)
         {
-            await using var guard = new NpgsqlCommand("SET default_transaction_read_only = on", connection);
-            await guard.ExecuteNonQueryAsync(cancellationToken);
+            var guard = new NpgsqlCommand("SET default_transaction_read_only = on", connection);
+            await using var guardScope = guard.ConfigureAwait(false);
+            await guard.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using var command = new NpgsqlCommand(Sql, connection)
+        var command = new NpgsqlCommand(Sql, connection)
         {
             Parameters =
             {
@@ -54,8 +57,10 @@ internal static class SessionSetup
                 new() { Value = Durations.Setting(options.LockTimeout) },
             },
         };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
+        await using var commandScope = command.ConfigureAwait(false);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return new SessionInfo(
             reader.GetString(reader.GetOrdinal("database")),
             reader.GetString(reader.GetOrdinal("role")),
@@ -75,7 +80,7 @@ internal static class SessionSetup
     /// <summary>Puts back the settings a caller's connection had before pgseq used it.</summary>
     public static async Task RestoreAsync(NpgsqlConnection connection, SessionInfo session)
     {
-        await using var command = new NpgsqlCommand(RestoreSql, connection)
+        var command = new NpgsqlCommand(RestoreSql, connection)
         {
             Parameters =
             {
@@ -85,6 +90,7 @@ internal static class SessionSetup
                 new() { Value = session.PreviousSettings.Jit },
             },
         };
-        await command.ExecuteNonQueryAsync(CancellationToken.None);
+        await using var commandScope = command.ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
     }
 }

@@ -40,21 +40,27 @@ internal sealed class Workers : IAsyncDisposable
     public static async Task<Workers> OpenAsync(NpgsqlDataSource dataSource, CheckOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return new Workers(connection, dataSource, options, await SessionSetup.PrepareAsync(connection, options, cancellationToken), inTransaction: false);
+            return new Workers(
+                connection,
+                dataSource,
+                options,
+                await SessionSetup.PrepareAsync(connection, options, cancellationToken).ConfigureAwait(false),
+                inTransaction: false);
         }
         catch
         {
-            await connection.DisposeAsync();
+            await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
     /// <summary>Works on the caller's open connection alone (inside its transaction when <paramref name="inTransaction"/>).</summary>
-    public static async Task<Workers> AttachAsync(NpgsqlConnection connection, CheckOptions options, bool inTransaction, CancellationToken cancellationToken) =>
-        new(connection, null, options, await SessionSetup.PrepareAsync(connection, options, cancellationToken), inTransaction);
+    public static async Task<Workers> AttachAsync(
+        NpgsqlConnection connection, CheckOptions options, bool inTransaction, CancellationToken cancellationToken) =>
+        new(connection, null, options, await SessionSetup.PrepareAsync(connection, options, cancellationToken).ConfigureAwait(false), inTransaction);
 
     /// <summary>
     /// Splits <paramref name="items"/> into one contiguous slice per connection (opening connections up to the job
@@ -66,9 +72,9 @@ internal sealed class Workers : IAsyncDisposable
         var wanted = _dataSource is null ? 1 : Math.Clamp(Math.Min(_options.Jobs, items.Count / ItemsPerConnection), 1, 64);
         while (_connections.Count < wanted)
         {
-            var connection = await _dataSource!.OpenConnectionAsync(cancellationToken);
+            var connection = await _dataSource!.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             _connections.Add(connection);
-            await SessionSetup.PrepareAsync(connection, _options, cancellationToken);
+            await SessionSetup.PrepareAsync(connection, _options, cancellationToken).ConfigureAwait(false);
         }
 
         var size = (items.Count + wanted - 1) / wanted;
@@ -77,23 +83,23 @@ internal sealed class Workers : IAsyncDisposable
             .Where(w => w.Slice.Count > 0)
             .Select(w => work(w.Connection, w.Slice))
             .ToList();
-        return [.. (await Task.WhenAll(tasks)).SelectMany(r => r)];
+        return [.. (await Task.WhenAll(tasks).ConfigureAwait(false)).SelectMany(r => r)];
     }
 
     public async ValueTask DisposeAsync()
     {
         foreach (var connection in _connections.Skip(1))
         {
-            await connection.DisposeAsync();
+            await connection.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_dataSource is not null)
         {
-            await Main.DisposeAsync();
+            await Main.DisposeAsync().ConfigureAwait(false);
         }
         else if (Main.FullState == ConnectionState.Open)
         {
-            await SessionSetup.RestoreAsync(Main, Session);
+            await SessionSetup.RestoreAsync(Main, Session).ConfigureAwait(false);
         }
     }
 }

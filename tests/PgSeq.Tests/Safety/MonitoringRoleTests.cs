@@ -3,7 +3,7 @@ using PgSeq.Tests.Infrastructure;
 
 namespace PgSeq.Tests.Safety;
 
-/// <summary>The monitoring role the README prescribes, created from the README's own SQL, sees everything.</summary>
+/// <summary>The monitoring role docs/monitoring.md prescribes, created from that page's own SQL, sees everything.</summary>
 public sealed partial class MonitoringRoleTests(PostgresServer server)
 {
     private const string Schema = """
@@ -17,17 +17,17 @@ public sealed partial class MonitoringRoleTests(PostgresServer server)
         """;
 
     [Fact]
-    public async Task The_readmes_monitoring_role_checks_every_sequence_and_reports_none_as_an_error()
+    public async Task The_documented_monitoring_role_checks_every_sequence_and_reports_none_as_an_error()
     {
         await using var db = await server.CreateDatabaseAsync();
         await db.ExecuteAsync(Schema);
         var version = await db.ScalarAsync<int>("SELECT current_setting('server_version_num')::int");
         var role = "monitor_" + Guid.NewGuid().ToString("N")[..10];
-        var sql = ReadmeBlock(version >= 140000 ? "PostgreSQL 14 and later" : "PostgreSQL 12 and 13, for each schema");
+        var sql = DocumentedBlock(version >= 140000 ? "PostgreSQL 14 and later" : "PostgreSQL 12 and 13, for each schema");
         var forDatabase = sql.Replace("pgseq_monitor", role, StringComparison.Ordinal).Replace("DATABASE app", $"DATABASE \"{db.Name}\"", StringComparison.Ordinal);
         if (version < 140000)
         {
-            // "for each schema": the README's lines for public, once more for sales.
+            // "for each schema": the page's lines for public, once more for sales.
             forDatabase += string.Join('\n', forDatabase.Split('\n').Where(l => l.Contains("SCHEMA public", StringComparison.Ordinal)).Select(l => l.Replace("SCHEMA public", "SCHEMA sales", StringComparison.Ordinal)));
         }
 
@@ -47,11 +47,11 @@ public sealed partial class MonitoringRoleTests(PostgresServer server)
         }
     }
 
-    // The ```sql block of README.md that starts with "-- pgseq monitoring role (<which>)".
-    private static string ReadmeBlock(string which)
+    // The ```sql block of docs/monitoring.md that starts with "-- pgseq monitoring role (<which>)".
+    private static string DocumentedBlock(string which)
     {
-        var readme = File.ReadAllText(Repository.File("README.md"));
-        var block = SqlBlock().Matches(readme).Select(m => m.Groups["sql"].Value).Single(b => b.StartsWith($"-- pgseq monitoring role ({which})", StringComparison.Ordinal));
+        var page = File.ReadAllText(Repository.File("docs", "monitoring.md"));
+        var block = SqlBlock().Matches(page).Select(m => m.Groups["sql"].Value).Single(b => b.StartsWith($"-- pgseq monitoring role ({which})", StringComparison.Ordinal));
         return block;
     }
 

@@ -10,36 +10,42 @@ namespace PgSeq.Reporting;
 
 /// <summary>A check or a fix on prepared connections, from inspection through repair to the reports, one sequence at a
 /// time: the one place where the layers meet.</summary>
-internal static class DriftReports
+internal static class ReportPipeline
 {
     /// <summary>Opens a check: the source of a migration is read now, the sequences when they are read.</summary>
     public static async Task<DriftReportReader> OpenCheckAsync(Workers workers, CheckOptions options, CancellationToken cancellationToken)
     {
-        var source = await MigrationSource.ReadAsync(options, cancellationToken);
+        var source = await MigrationSource.ReadAsync(options, cancellationToken).ConfigureAwait(false);
         var totals = new ReportTotals(source);
         return new DriftReportReader(workers, totals, token => CheckAsync(workers, options, source, totals, token));
     }
 
     /// <summary>Opens a fix: refuses a session that cannot write (unless only planning), reads the source of a migration.</summary>
     /// <exception cref="PgSeqException">The session cannot write (and this is not a dry run).</exception>
-    public static async Task<DriftReportReader> OpenFixAsync(Workers workers, FixOptions options, RepairBoundary boundary, CancellationToken cancellationToken)
+    public static async Task<DriftReportReader> OpenFixAsync(
+        Workers workers, FixOptions options, RepairBoundary boundary, CancellationToken cancellationToken)
     {
         if (!options.DryRun)
         {
             workers.Session.EnsureWritable();
         }
 
-        var source = await MigrationSource.ReadAsync(options, cancellationToken);
+        var source = await MigrationSource.ReadAsync(options, cancellationToken).ConfigureAwait(false);
         var totals = new ReportTotals(source);
         return new DriftReportReader(workers, totals, token => FixAsync(workers, options, boundary, source, totals, token));
     }
 
     // Inspects every sequence in scope and reports on each; reads only.
     private static async IAsyncEnumerable<SequenceReport> CheckAsync(
-        Workers workers, CheckOptions options, MigrationSource source, ReportTotals totals, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Workers workers,
+        CheckOptions options,
+        MigrationSource source,
+        ReportTotals totals,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var factory = new ReportFactory(options, source.Floors);
-        await foreach (var window in DriftInspector.InspectAsync(workers, options, RepairPolicy.Default, source.Floors, lookUpNextValue: true, cancellationToken))
+        var factory = new ReportFactory(source.Floors);
+        await foreach (var window in DriftInspector.InspectAsync(
+            workers, options, RepairPolicy.Default, source.Floors, lookUpNextValue: true, cancellationToken).ConfigureAwait(false))
         {
             foreach (var inspection in window)
             {
@@ -55,18 +61,24 @@ internal static class DriftReports
     // Inspects every sequence in scope, repairs the drifted ones window by window, and reports the state each was left
     // in. Cancelled, it still reports the window it was repairing (each sequence repaired or rolled back), then stops.
     private static async IAsyncEnumerable<SequenceReport> FixAsync(
-        Workers workers, FixOptions options, RepairBoundary boundary, MigrationSource source, ReportTotals totals, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Workers workers,
+        FixOptions options,
+        RepairBoundary boundary,
+        MigrationSource source,
+        ReportTotals totals,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var run = new FixRun(workers, options, boundary, source.Floors);
-        var factory = new ReportFactory(options, source.Floors);
-        await using var windows = DriftInspector.InspectAsync(workers, options, run.Policy, source.Floors, lookUpNextValue: options.DryRun, cancellationToken)
+        var factory = new ReportFactory(source.Floors);
+        var windows = DriftInspector.InspectAsync(workers, options, run.Policy, source.Floors, lookUpNextValue: options.DryRun, cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
+        await using var windowsScope = windows.ConfigureAwait(false);
         while (true)
         {
             // Cancelled between windows, the run is as interrupted as within one: earlier windows were repaired.
             try
             {
-                if (!await windows.MoveNextAsync())
+                if (!await windows.MoveNextAsync().ConfigureAwait(false))
                 {
                     break;
                 }
@@ -83,7 +95,7 @@ internal static class DriftReports
             ExceptionDispatchInfo? failure = null;
             try
             {
-                await run.RunAsync(window, (index, decision) => reports[index] = factory.Fixed(decision), cancellationToken);
+                await run.RunAsync(window, (index, decision) => reports[index] = factory.Fixed(decision), cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -1,4 +1,4 @@
-namespace PgSeq.Session;
+namespace PgSeq.Inspection;
 
 /// <summary>Counts finished items of one phase across parallel workers and reports each step.</summary>
 internal sealed class ProgressCounter(IProgress<RunProgress>? sink, RunPhase phase, int total)

@@ -1,16 +1,14 @@
 using Npgsql;
+using PgSeq.Session;
 
-namespace PgSeq.Session;
+namespace PgSeq.Probing;
 
-/// <summary>Why one sequence could not be examined or repaired: the status it gets, the finding, and the reason with
-/// its remedy. A failure concerns that sequence alone, never the run.</summary>
-/// <param name="Status">Error or Busy (or Unlinked/Skipped for a sequence with nothing to measure).</param>
-/// <param name="Finding">The specific reason.</param>
-/// <param name="Reason">The sentence that explains it.</param>
-internal sealed record Failure(SequenceStatus Status, Finding Finding, Phrase Reason)
+/// <summary>Turns a server error raised while reading or repairing one sequence into that sequence's
+/// <see cref="Failure"/>: the SQLSTATE decides the status and finding, the subject names what was being done.</summary>
+internal static class ServerErrors
 {
     /// <summary>Classifies <paramref name="error"/>, raised while working on <paramref name="subject"/>.</summary>
-    public static Failure FromServerError(PostgresException error, Phrase subject, CheckOptions options) => error.SqlState switch
+    public static Failure Classify(PostgresException error, Phrase subject, CheckOptions options) => error.SqlState switch
     {
         // With row_security off, a table whose policies apply to the role refuses the query.
         PostgresErrorCodes.InsufficientPrivilege when error.MessageText.Contains("row-level security", StringComparison.Ordinal) =>
@@ -26,7 +24,4 @@ internal sealed record Failure(SequenceStatus Status, Finding Finding, Phrase Re
             Phrases.PermissionDenied(error.MessageText, subject)),
         _ => new(SequenceStatus.Error, Finding.QueryFailed, Phrases.QueryFailed(error.MessageText, error.SqlState, subject)),
     };
-
-    /// <summary>The connected role lacks a privilege pgseq needs.</summary>
-    public static Failure PermissionDenied(Phrase reason) => new(SequenceStatus.Error, Finding.PermissionDenied, reason);
 }

@@ -1,0 +1,33 @@
+using PgSeq.Cli.Localization;
+using PgSeq.Cli.Output;
+using PgSeq.Cli.Targets;
+
+namespace PgSeq.Cli.Sinks;
+
+/// <summary><c>--format nagios</c>: one plugin line once every target is done, and the plugin's exit codes (0 OK,
+/// 1 WARNING, 2 CRITICAL, 3 UNKNOWN); an interruption keeps its own code. Errors follow on standard error.</summary>
+internal sealed class NagiosSink(CliConsole console, Texts texts, RunMode mode, CheckOptions options, Interrupt interrupt, bool verbose, bool single)
+    : ReportSink(console, texts, mode, verbose, single)
+{
+    private readonly List<NagiosFindings> _findings = [];
+
+    public override ITargetSink Open(int index, Target target)
+    {
+        var findings = new NagiosFindings();
+        _findings.Add(findings);
+        return new SequencesOnly(findings.Add);
+    }
+
+    public override async Task<int> EndAsync(IReadOnlyList<TargetResult> results, int exitCode)
+    {
+        var state = NagiosReport.Write(Console.Out, [.. results.Select(r => (r, _findings[r.Index]))], options);
+        await base.EndAsync(results, exitCode);
+        return results.Any(r => r.Interrupted) ? interrupt.ExitCode : state;
+    }
+
+    public override int Refused(string message, Exception? error, int exitCode)
+    {
+        base.Refused(message, error, exitCode);
+        return NagiosReport.Unknown;
+    }
+}

@@ -1,0 +1,61 @@
+using PgSeq.Cli.Localization;
+using PgSeq.Cli.Output;
+using PgSeq.Cli.Targets;
+
+namespace PgSeq.Cli.Sinks;
+
+/// <summary>The lines on standard error that say a target's run failed or was interrupted, which every output shares.</summary>
+/// <param name="console">Where they go.</param>
+/// <param name="texts">In which language.</param>
+/// <param name="mode">check, fix or a dry run: an interrupted fix says what it repaired.</param>
+/// <param name="verbose">Whether a failure also prints its stack trace.</param>
+/// <param name="single">Whether the run has one target, which then needs no naming.</param>
+internal sealed class TargetMessages(CliConsole console, Texts texts, RunMode mode, bool verbose, bool single)
+{
+    /// <summary>The target's error line, if it failed.</summary>
+    public void Error(TargetResult result)
+    {
+        if (result.Error is not { } error)
+        {
+            return;
+        }
+
+        console.Error.WriteLine(texts["ErrorLine", single ? error : texts["TargetError", result.Label, error]]);
+        if (verbose && result.Exception is not null)
+        {
+            console.Error.WriteLine(result.Exception.ToString());
+        }
+    }
+
+    /// <summary>The line of a run that could not start, and with --verbose the stack trace of its cause.</summary>
+    public void RunError(string message, Exception? error)
+    {
+        console.Error.WriteLine(texts["ErrorLine", message]);
+        if (verbose && error is not null)
+        {
+            console.Error.WriteLine(error.ToString());
+        }
+    }
+
+    /// <summary>The line of a run interrupted before any target started.</summary>
+    public void NothingDone() => console.Error.WriteLine(texts["InterruptedNothing"]);
+
+    /// <summary>The interruption line of an interrupted target (an interrupted fix says how many it repaired), else its error line.</summary>
+    public void Outcome(TargetResult result)
+    {
+        if (result.Interrupted)
+        {
+            console.Error.WriteLine(
+                result.Outline is null || mode != RunMode.Fix ? texts["InterruptedNothing"] : texts["Interrupted", result.Outline.Summary.Repaired]);
+        }
+        else
+        {
+            Error(result);
+        }
+    }
+
+    /// <summary>Whether the target's report is printed: when it is whole, or when a fix was interrupted (then it shows what
+    /// was done). A check stopped part-way prints none, since its summary would speak for sequences it never read.</summary>
+    public bool Printable(TargetResult result) =>
+        result is { Outline: not null, Error: null } && (!result.Interrupted || mode == RunMode.Fix);
+}

@@ -1,0 +1,3 @@
+using PgSeq.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]

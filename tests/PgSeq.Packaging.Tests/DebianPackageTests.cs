@@ -28,7 +28,8 @@ public sealed partial class DebianPackageTests(PostgresServer server) : IDisposa
         var files = await Commands.SucceedAsync(Commands.Require("dpkg-deb", "dpkg"), "-c", Artifacts.Find(Artifacts.DebPackage));
         var commands = HelpCommands(await Commands.SucceedAsync(await ExtractedPgSeqAsync(), "--help"));
 
-        Assert.Contains("-rwxr-xr-x root/root", files.Split('\n').Single(l => l.EndsWith("./usr/bin/pgseq", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var executable = files.Split('\n').Single(l => l.EndsWith("./usr/bin/pgseq", StringComparison.Ordinal));
+        Assert.Contains("-rwxr-xr-x root/root", executable, StringComparison.Ordinal);
         Assert.Contains("./usr/share/bash-completion/completions/pgseq", files, StringComparison.Ordinal);
         Assert.Contains("./etc/pgseq/targets", files, StringComparison.Ordinal);
         Assert.Contains("./usr/share/man/man1/pgseq.1.gz", files, StringComparison.Ordinal);
@@ -49,7 +50,8 @@ public sealed partial class DebianPackageTests(PostgresServer server) : IDisposa
         {
             var offered = (await CompleteAsync(script, pgseq, $"pgseq {command} -")).Order(StringComparer.Ordinal);
             var listed = HelpOptions(await Commands.SucceedAsync(pgseq, command, "--help")).Order(StringComparer.Ordinal);
-            Assert.True(listed.SequenceEqual(offered), $"pgseq {command} --help lists: {string.Join(' ', listed)}\ncompletion offers: {string.Join(' ', offered)}");
+            Assert.True(listed.SequenceEqual(offered),
+                $"pgseq {command} --help lists: {string.Join(' ', listed)}\ncompletion offers: {string.Join(' ', offered)}");
         }
 
         Assert.Equal(["json", "nagios", "prometheus", "table"], await CompleteAsync(script, pgseq, "pgseq check --format "));
@@ -93,15 +95,18 @@ public sealed partial class DebianPackageTests(PostgresServer server) : IDisposa
 
             // What the timer starts, as the administrator sets it up: the database in /etc/pgseq/targets, a password
             // file, and the unit's own command line run as the pgseq user, in the log directory systemd would make.
-            await File.WriteAllTextAsync("/etc/pgseq/targets", db.ConnectionStringForPsql() + "\n", TestContext.Current.CancellationToken);
-            await File.WriteAllTextAsync("/etc/pgseq/pgpass", "# no password: the test server trusts 127.0.0.1\n", TestContext.Current.CancellationToken);
+            var cancel = TestContext.Current.CancellationToken;
+            await File.WriteAllTextAsync("/etc/pgseq/targets", db.ConnectionStringForPsql() + "\n", cancel);
+            await File.WriteAllTextAsync("/etc/pgseq/pgpass", "# no password: the test server trusts 127.0.0.1\n", cancel);
             await Commands.SucceedAsync("install", "-d", "-o", "pgseq", "-g", "pgseq", "-m", "0755", "/var/log/pgseq");
             await Commands.SucceedAsync("chown", "pgseq:pgseq", "/etc/pgseq/pgpass");
             File.SetUnixFileMode("/etc/pgseq/pgpass", UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            var execStart = File.ReadAllLines("/lib/systemd/system/pgseq-fix.service").Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal));
-            var fix = await Commands.RunAsync("runuser", ["-u", "pgseq", "--", "env", "PGPASSFILE=/etc/pgseq/pgpass", .. execStart["ExecStart=".Length..].Split(' ')]);
+            var execStart = File.ReadAllLines("/lib/systemd/system/pgseq-fix.service")
+                .Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal))["ExecStart=".Length..].Split(' ');
+            var fix = await Commands.RunAsync("runuser", ["-u", "pgseq", "--", "env", "PGPASSFILE=/etc/pgseq/pgpass", .. execStart]);
             Assert.True(fix.ExitCode == 0, fix.Output);
-            Assert.Contains("event=repaired sequence=public.loans_id_seq before=2 after=29", await File.ReadAllTextAsync("/var/log/pgseq/fix.log", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            var log = await File.ReadAllTextAsync("/var/log/pgseq/fix.log", cancel);
+            Assert.Contains("event=repaired sequence=public.loans_id_seq before=2 after=29", log, StringComparison.Ordinal);
 
             var verify = await Commands.RunAsync(analyze, ["verify", .. Units.Select(u => $"/lib/systemd/system/{u}")]);
             Assert.True(verify.ExitCode == 0 && verify.Output.Length == 0, verify.Output);

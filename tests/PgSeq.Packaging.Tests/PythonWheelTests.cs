@@ -23,7 +23,7 @@ public sealed class PythonWheelTests(PostgresServer server)
 
         var symbols = await Commands.SucceedAsync(Commands.Require("objdump", "binutils"), "-T", executable);
         var glibc = System.Text.RegularExpressions.Regex.Matches(symbols, @"GLIBC_(\d+)\.(\d+)")
-            .Select(m => (Major: int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Minor: int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .Select(m => (Major: Number(m.Groups[1].Value), Minor: Number(m.Groups[2].Value)))
             .Max();
 
         Assert.EndsWith($"-py3-none-manylinux_{glibc.Major}_{glibc.Minor}_x86_64.whl", wheel, StringComparison.Ordinal);
@@ -60,7 +60,8 @@ public sealed class PythonWheelTests(PostgresServer server)
             """, TestContext.Current.CancellationToken);
 
         await Commands.SucceedAsync(venv.Bin("python"), "-B", "-m", "alembic", "-c", ini, "upgrade", "head");
-        var inserted = await Commands.SucceedAsync(venv.Bin("python"), "-B", Repository.File("tests", "orm", "sqlalchemy_driver.py"), url, "insert", "loans");
+        var model = Repository.File("tests", "orm", "sqlalchemy_driver.py");
+        var inserted = await Commands.SucceedAsync(venv.Bin("python"), "-B", model, url, "insert", "loans");
 
         Assert.Equal("0002", await db.ScalarAsync<string>("SELECT version_num FROM alembic_version"));
         Assert.Equal("29", inserted.Trim());
@@ -116,4 +117,6 @@ public sealed class PythonWheelTests(PostgresServer server)
         Assert.Equal(29, await viaPsycopg2.ScalarAsync<long>("SELECT nextval('loans_id_seq')"));
         Assert.Equal(1, await viaPsycopg2.ScalarAsync<long>("SELECT nextval('installments_id_seq')"));
     }
+
+    private static int Number(string digits) => int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -21,7 +21,8 @@ public static class Artifacts
             : [];
         if (found.Length != 1)
         {
-            Requirement.Missing($"{(found.Length == 0 ? "no" : "more than one")} {pattern} in {Directory}: run packaging/build.sh (./test.sh builds it), which makes the packages");
+            Requirement.Missing($"{(found.Length == 0 ? "no" : "more than one")} {pattern} in {Directory}: "
+                + "run packaging/build.sh (./test.sh builds it), which makes the packages");
         }
 
         return found[0];

@@ -6,7 +6,8 @@ namespace PgSeq.Packaging.Tests.Infrastructure;
 public static class Commands
 {
     /// <summary>Runs a program with NO_COLOR and an English locale (pgseq takes its language from LC_ALL).</summary>
-    public static Task<ProcessResult> RunAsync(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    public static Task<ProcessResult> RunAsync(
+        string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var merged = new Dictionary<string, string?> { ["NO_COLOR"] = "1", ["LC_ALL"] = "C.UTF-8" };
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())

@@ -24,7 +24,8 @@ public static class Dpkg
         Commands.Require("dpkg", "dpkg");
         if (await IsInstalledAsync())
         {
-            Requirement.Missing("a pgseq package is already installed here (dpkg -s pgseq); remove it (dpkg --purge pgseq) for the test to install its own");
+            Requirement.Missing(
+                "a pgseq package is already installed here (dpkg -s pgseq); remove it (dpkg --purge pgseq) for the test to install its own");
         }
     }
 

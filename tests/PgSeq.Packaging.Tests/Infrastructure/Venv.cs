@@ -23,7 +23,8 @@ public sealed class Venv : IDisposable
         var probe = File.Exists(Python) ? await Commands.RunAsync(Python, ["-c", "import venv, ensurepip, alembic, sqlalchemy, psycopg2"]) : null;
         if (probe is not { ExitCode: 0 })
         {
-            Requirement.Missing($"{Python} lacks venv, Alembic, SQLAlchemy or psycopg2: run ./test.sh, which installs them, or apt-get install -y python3-venv python3-alembic python3-sqlalchemy python3-psycopg2");
+            Requirement.Missing($"{Python} lacks venv, Alembic, SQLAlchemy or psycopg2: run ./test.sh, which installs them, "
+                + "or apt-get install -y python3-venv python3-alembic python3-sqlalchemy python3-psycopg2");
         }
 
         var venv = new Venv(System.IO.Directory.CreateTempSubdirectory("pgseq-venv-").FullName);

@@ -15,19 +15,30 @@ public sealed class PythonWheelTests(PostgresServer server)
     public async Task The_wheel_is_tagged_for_the_newest_glibc_its_executable_needs()
     {
         var wheel = Artifacts.Find(Artifacts.WheelPackage);
-        var executable = Path.Combine(Directory.CreateTempSubdirectory("pgseq-wheel-").FullName, "pgseq");
-        using (var zip = ZipFile.OpenRead(wheel))
+        var entry = $"pgseq-{Artifacts.Version()}.data/scripts/pgseq";
+        var objdump = Commands.Require("objdump", "binutils");
+        var folder = Directory.CreateTempSubdirectory("pgseq-wheel-");
+        string symbols;
+        try
         {
-            zip.GetEntry($"pgseq-{Artifacts.Version()}.data/scripts/pgseq")!.ExtractToFile(executable);
+            var executable = Path.Combine(folder.FullName, "pgseq");
+            using (var zip = ZipFile.OpenRead(wheel))
+            {
+                zip.GetEntry(entry)!.ExtractToFile(executable);
+            }
+
+            symbols = await Commands.SucceedAsync(objdump, "-T", executable);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
         }
 
-        var symbols = await Commands.SucceedAsync(Commands.Require("objdump", "binutils"), "-T", executable);
         var glibc = System.Text.RegularExpressions.Regex.Matches(symbols, @"GLIBC_(\d+)\.(\d+)")
             .Select(m => (Major: Number(m.Groups[1].Value), Minor: Number(m.Groups[2].Value)))
             .Max();
 
         Assert.EndsWith($"-py3-none-manylinux_{glibc.Major}_{glibc.Minor}_x86_64.whl", wheel, StringComparison.Ordinal);
-        Directory.Delete(Path.GetDirectoryName(executable)!, recursive: true);
     }
 
     [Fact]

@@ -28,9 +28,17 @@ public sealed class Venv : IDisposable
         }
 
         var venv = new Venv(System.IO.Directory.CreateTempSubdirectory("pgseq-venv-").FullName);
-        await Commands.SucceedAsync(Python, "-m", "venv", "--system-site-packages", venv.Directory);
-        await Commands.SucceedAsync(venv.Bin("pip"), "install", "--no-index", "--disable-pip-version-check", "--quiet", wheel);
-        return venv;
+        try
+        {
+            await Commands.SucceedAsync(Python, "-m", "venv", "--system-site-packages", venv.Directory);
+            await Commands.SucceedAsync(venv.Bin("pip"), "install", "--no-index", "--disable-pip-version-check", "--quiet", wheel);
+            return venv;
+        }
+        catch
+        {
+            venv.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Runs Python code in the environment (its interpreter, not on PATH: the wheel must find its own pgseq).</summary>

@@ -45,19 +45,7 @@ internal static class ColumnExtremeProbe
             advanced,
             cancellationToken).ConfigureAwait(false);
 
-        var results = new ProbeResult<ColumnExtremes>[sequences.Count];
-        for (var i = 0; i < probes.Count; i++)
-        {
-            var index = probes[i].Index;
-            if (results[index].Failure is null)
-            {
-                results[index] = extremes[i].Failure is { } failure
-                    ? ProbeResult<ColumnExtremes>.Failed(failure)
-                    : ProbeResult<ColumnExtremes>.Read(Fold(results[index].Value, extremes[i].Value, probes[i].Sequence.Definition.Descending));
-            }
-        }
-
-        return results;
+        return PerSequence(sequences.Count, probes, extremes, (sofar, probe, column) => Fold(sofar, column, probe.Sequence.Definition.Descending));
     }
 
     /// <summary>Per sequence, whether the value it hands out next already exists in one of its measured columns.</summary>
@@ -89,15 +77,21 @@ internal static class ColumnExtremeProbe
             null,
             cancellationToken).ConfigureAwait(false);
 
-        var results = new ProbeResult<bool>[sequences.Count];
+        return PerSequence(sequences.Count, probes, taken, (sofar, _, isTaken) => sofar || isTaken);
+    }
+
+    // Folds the columns' results into one per sequence; the first column that failed makes the sequence's failure.
+    private static ProbeResult<T>[] PerSequence<T>(int count, List<Probe> probes, ProbeResult<T>[] columns, Func<T, Probe, T, T> fold)
+    {
+        var results = new ProbeResult<T>[count];
         for (var i = 0; i < probes.Count; i++)
         {
             var index = probes[i].Index;
             if (results[index].Failure is null)
             {
-                results[index] = taken[i].Failure is { } failure
-                    ? ProbeResult<bool>.Failed(failure)
-                    : ProbeResult<bool>.Read(results[index].Value || taken[i].Value);
+                results[index] = columns[i].Failure is { } failure
+                    ? ProbeResult<T>.Failed(failure)
+                    : ProbeResult<T>.Read(fold(results[index].Value, probes[i], columns[i].Value));
             }
         }
 

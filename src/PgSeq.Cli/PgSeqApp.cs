@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PgSeq.Cli.Commands;
 using PgSeq.Cli.Localization;
+using PgSeq.Cli.Output;
 using PgSeq.Cli.Runs;
 using PgSeq.Cli.Serve;
 
@@ -11,6 +12,24 @@ namespace PgSeq.Cli;
 internal static class PgSeqApp
 {
     public static async Task<int> RunAsync(string[] args, CliConsole console, Func<string, string?> environment, Interrupt interrupt)
+    {
+        // A report that cannot be printed (a full disk under a redirection) never stops the work half-way: the failed
+        // writes are dropped, and the run ends with one line that says so.
+        var output = new GuardedWriter(console.Out);
+        var errors = new GuardedWriter(console.Error);
+        console = console with { Out = output, Error = errors };
+        var exitCode = await ParseAndRunAsync(args, console, environment, interrupt);
+        if (output.Failure is { } failure)
+        {
+            var texts = Texts.For(null, environment);
+            await errors.WriteLineAsync(texts["ErrorLine", texts["OutputUnwritable", failure.Message.TrimEnd('.')]]);
+            return exitCode == ExitCodes.Ok ? ExitCodes.Incomplete : exitCode;
+        }
+
+        return exitCode;
+    }
+
+    private static async Task<int> ParseAndRunAsync(string[] args, CliConsole console, Func<string, string?> environment, Interrupt interrupt)
     {
         // The language decides the help text, so it is read first; the real parse follows in that language.
         var requested = Build(Texts.English, console, environment, interrupt, out var lang).Parse(args).GetValue(lang);

@@ -75,7 +75,7 @@ internal sealed class RunLogTarget(RunLog log, string target, RunMode mode)
 
     private void Flush()
     {
-        log.Append(_pending);
+        log.TryAppend(_pending);
         _pending.Clear();
     }
 

@@ -20,7 +20,8 @@ internal sealed class ReportRunner(CliConsole console, Func<string, string?> env
         IReadOnlyList<Target> targets;
         try
         {
-            (options, targets) = await RunPreparation.PrepareAsync(request.Options, request.LinksFile, request.Targets, environment, interrupt.Token);
+            (options, targets) = await RunPreparation.PrepareAsync(
+                request.Options, request.LinksFile, request.Output.LogFile, request.Targets, environment, interrupt.Token);
         }
         catch (Exception error) when (error is InputException or InvalidPatternException)
         {

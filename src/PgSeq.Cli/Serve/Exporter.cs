@@ -30,7 +30,8 @@ internal sealed class Exporter(CliConsole console, Func<string, string?> environ
         IReadOnlyList<Target> targets;
         try
         {
-            (options, targets) = await RunPreparation.PrepareAsync(serve.Options, serve.LinksFile, serve.Targets, environment, interrupt.Token);
+            (options, targets) = await RunPreparation.PrepareAsync(
+                serve.Options, serve.LinksFile, serve.LogFile, serve.Targets, environment, interrupt.Token);
         }
         catch (Exception error) when (error is InputException or InvalidPatternException)
         {

@@ -5,7 +5,7 @@ using PgSeq.Cli.Targets;
 
 namespace PgSeq.Cli.Sinks;
 
-/// <summary>The outputs of one run of check or fix, chosen once: the format's sink, and the --log file's when asked for.
+/// <summary>The outputs of one run of check or fix, chosen once: the --log file's sink when asked for, and the format's.
 /// Each call goes to every one of them, in that order.</summary>
 internal sealed class ReportSinks : IReportSink
 {
@@ -32,7 +32,8 @@ internal sealed class ReportSinks : IReportSink
             OutputFormat.Sql => new SqlSink(console, texts, mode, output, single),
             _ => new TableSink(console, environment, texts, mode, output, single),
         };
-        return new ReportSinks(output.LogFile is { } log ? [format, new LogSink(new RunLog(log), mode)] : [format]);
+        // The log first, so that the format, which may have exit codes of its own (Nagios), has the last word on the code.
+        return new ReportSinks(output.LogFile is { } log ? [new LogSink(new RunLog(log), mode, console, texts), format] : [format]);
     }
 
     public ITargetSink Open(int index, Target target)

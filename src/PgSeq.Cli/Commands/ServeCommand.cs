@@ -26,14 +26,8 @@ internal static class ServeCommand
                 return ListenAddress.Default;
             },
         };
-        var interval = CommonOptions.Duration("--interval", texts["Help_Interval"], texts);
-        interval.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<TimeSpan?>() < TimeSpan.FromSeconds(1))
-            {
-                result.AddError(texts["IntervalTooShort"]);
-            }
-        });
+        var interval = OptionKinds.Duration(
+            "--interval", texts["Help_Interval"], texts, d => d < TimeSpan.FromSeconds(1) ? texts["IntervalTooShort"] : null);
 
         var command = new Command("serve", texts["Help_Serve"]) { common.Connection };
         common.AddScopeTo(command);

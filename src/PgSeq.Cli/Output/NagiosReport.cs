@@ -56,6 +56,10 @@ internal static class NagiosReport
         return state;
     }
 
+    /// <summary>The answer of a run that could not check anything (bad arguments, a file that cannot be used): UNKNOWN,
+    /// with the reason.</summary>
+    public static void WriteUnknown(TextWriter writer, string reason) => writer.WriteLine($"PGSEQ {StateNames[Unknown]} - {Flatten(reason)}");
+
     private static string Percent(double ratio) => (ratio * 100).ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";

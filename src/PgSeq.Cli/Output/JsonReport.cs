@@ -57,7 +57,7 @@ internal sealed class JsonReport : IDisposable
         _json.WriteBoolean("interrupted", interrupted);
         WriteNullable("error", error);
         _json.WritePropertyName("summary");
-        JsonSerializer.Serialize(_json, Summary(report.Summary, report.LongestLockHeld), PgSeqJsonContext.Readable.JsonSummary);
+        JsonSerializer.Serialize(_json, Summary(report), PgSeqJsonContext.Readable.JsonSummary);
         _json.WritePropertyName("cutover");
         if (report.Cutover is { } c)
         {
@@ -188,10 +188,14 @@ internal sealed class JsonReport : IDisposable
         s.Repair is { } r ? new JsonRepair(
             r.PreviousNextValue, r.NextValue, r.Applied, Math.Round(r.LockHeld.TotalMilliseconds, 3), r.Script) : null);
 
-    private static JsonSummary Summary(DriftSummary s, TimeSpan? longestLockHeld) =>
-        new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.SkippedCollisions, s.Error, s.Busy, s.Repaired, s.Collisions, s.Repairable, s.CapacityWarning,
-            s.CapacityCritical, s.Unlinked,
-            longestLockHeld is { } held ? Math.Round(held.TotalMilliseconds, 3) : null);
+    private static JsonSummary Summary(ReportOutline report)
+    {
+        var s = report.Summary;
+        return new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.SkippedCollisions, s.Error, s.Busy, s.Repaired, s.Collisions, s.Repairable,
+            s.CapacityWarning, s.CapacityCritical, s.Unlinked,
+            report.LongestLockHeld is { } held ? Math.Round(held.TotalMilliseconds, 3) : null,
+            report.NotRead);
+    }
 
     // The document is the same in every language: English, in the command line's words.
     private static string English(Phrase phrase) => Texts.English.Say(phrase);

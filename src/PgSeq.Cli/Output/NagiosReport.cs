@@ -37,6 +37,7 @@ internal static class NagiosReport
             : Ok;
 
         var problems = new List<string>();
+        problems.AddRange(results.Where(r => r.Interrupted).Select(r => $"{r.Label}: {Interrupted(r.Outline)}"));
         problems.AddRange(results.Where(r => r.Error is not null).Select(r => $"{r.Label}: {r.Error}"));
         problems.AddRange(drift.Select(s => $"{s.Sequence.Name} drift (next {Number(s.NextValue)}, MAX {Number(s.ColumnExtreme)})"));
         problems.AddRange(critical.Concat(warning).Select(s => $"{s.Sequence.Name} {Percent(s.Capacity!.UsedRatio)}% used"));
@@ -59,6 +60,13 @@ internal static class NagiosReport
     /// <summary>The answer of a run that could not check anything (bad arguments, a file that cannot be used): UNKNOWN,
     /// with the reason.</summary>
     public static void WriteUnknown(TextWriter writer, string reason) => writer.WriteLine($"PGSEQ {StateNames[Unknown]} - {Flatten(reason)}");
+
+    // What an interrupted target read, so that its counts never pass for the whole database.
+    private static string Interrupted(ReportOutline? outline) => outline switch
+    {
+        null or { SequencesInScope: null } => "interrupted before the catalog was read",
+        var read => $"interrupted after {read.Summary.Sequences} of {read.SequencesInScope} sequences, {read.NotRead} not read",
+    };
 
     private static string Percent(double ratio) => (ratio * 100).ToString("0.##", CultureInfo.InvariantCulture);
 

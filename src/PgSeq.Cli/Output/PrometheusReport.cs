@@ -21,6 +21,13 @@ internal static class PrometheusReport
             var success = result is { Outline.Complete: true, Error: null, Interrupted: false };
             return new TargetSeries(server, result.Outline?.Database ?? database, success, result.Finished, report, null);
         }).ToList();
+        // The exposition counts what was read; a comment says what an interrupted target left unread (parsers skip it).
+        foreach (var (result, _) in results.Where(pair => pair.Result is { Interrupted: true, Outline: { } }))
+        {
+            var (read, inScope, notRead) = (result.Outline!.Summary.Sequences, result.Outline.SequencesInScope, result.Outline.NotRead);
+            await writer.WriteLineAsync($"# pgseq: {result.Label}: interrupted after {read} of {inScope} sequences, {notRead} not read");
+        }
+
         await using var stream = new TextWriterStream(writer);
         await SeriesRegistry.Build(targets, version: null).CollectAndExportAsTextAsync(stream, ExpositionFormat.PrometheusText);
     }

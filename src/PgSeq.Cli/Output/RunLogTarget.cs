@@ -63,7 +63,13 @@ internal sealed class RunLogTarget(RunLog log, string target, RunMode mode)
                 ("unlinked", s.Unlinked),
                 ("error", s.Error),
                 ("busy", s.Busy),
+                ("not_read", report.NotRead),
                 ("exit_code", result.ExitCode)));
+        }
+        else if (result.Error is null)
+        {
+            // Interrupted before its report opened: nothing was read.
+            _pending.Add(Event(result.Finished, "interrupted", ("exit_code", result.ExitCode)));
         }
         else
         {

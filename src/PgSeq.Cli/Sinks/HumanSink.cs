@@ -17,7 +17,7 @@ internal abstract class HumanSink(CliConsole console, Texts texts, RunMode mode,
 
     public sealed override void Finished(TargetResult result)
     {
-        if (Messages.Printable(result))
+        if (TargetMessages.Printable(result))
         {
             Print(result, result.Outline!);
         }

@@ -26,6 +26,12 @@ internal sealed class NagiosSink(CliConsole console, Texts texts, RunMode mode, 
         return results.Any(r => r.Interrupted) ? interrupt.ExitCode : state;
     }
 
+    public override int Interrupted(int exitCode)
+    {
+        NagiosReport.WriteUnknown(Console.Out, "interrupted before any database was checked");
+        return base.Interrupted(exitCode);
+    }
+
     public override int Refused(string message, Exception? error, int exitCode)
     {
         NagiosReport.WriteUnknown(Console.Out, message);

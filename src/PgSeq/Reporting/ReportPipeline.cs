@@ -16,7 +16,7 @@ internal static class ReportPipeline
     public static async Task<DriftReportReader> OpenCheckAsync(Workers workers, CheckOptions options, CancellationToken cancellationToken)
     {
         var source = await MigrationSource.ReadAsync(options, cancellationToken).ConfigureAwait(false);
-        var totals = new ReportTotals(source);
+        var totals = new ReportTotals(source, new ScopeProgress());
         return new DriftReportReader(workers, totals, token => CheckAsync(workers, options, source, totals, token));
     }
 
@@ -31,7 +31,7 @@ internal static class ReportPipeline
         }
 
         var source = await MigrationSource.ReadAsync(options, cancellationToken).ConfigureAwait(false);
-        var totals = new ReportTotals(source);
+        var totals = new ReportTotals(source, new ScopeProgress());
         return new DriftReportReader(workers, totals, token => FixAsync(workers, options, boundary, source, totals, token));
     }
 
@@ -45,7 +45,7 @@ internal static class ReportPipeline
     {
         var factory = new ReportFactory(source.Floors);
         await foreach (var window in DriftInspector.InspectAsync(
-            workers, options, RepairPolicy.Default, source.Floors, lookUpNextValue: true, cancellationToken).ConfigureAwait(false))
+            workers, options, RepairPolicy.Default, source.Floors, lookUpNextValue: true, totals.Scope, cancellationToken).ConfigureAwait(false))
         {
             foreach (var inspection in window)
             {
@@ -70,7 +70,8 @@ internal static class ReportPipeline
     {
         var run = new FixRun(workers, options, boundary, source.Floors);
         var factory = new ReportFactory(source.Floors);
-        var windows = DriftInspector.InspectAsync(workers, options, run.Policy, source.Floors, lookUpNextValue: options.DryRun, cancellationToken)
+        var windows = DriftInspector.InspectAsync(
+                workers, options, run.Policy, source.Floors, lookUpNextValue: options.DryRun, totals.Scope, cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
         await using var windowsScope = windows.ConfigureAwait(false);
         while (true)
@@ -95,7 +96,8 @@ internal static class ReportPipeline
             ExceptionDispatchInfo? failure = null;
             try
             {
-                await run.RunAsync(window, (index, decision) => reports[index] = factory.Fixed(decision), cancellationToken).ConfigureAwait(false);
+                void Settle(int index, RepairDecision decision) => reports[index] = factory.Fixed(decision);
+                await run.RunAsync(window, totals.Scope.AllWindowed, Settle, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -55,6 +55,7 @@ internal sealed class CommonOptions
             })],
         };
         Links = OptionKinds.FileName("--links", texts["Help_Links"], texts);
+        StrictNames = new("--strict-names") { Description = texts["Help_StrictNames"] };
         InferLinks = new("--infer-links") { Description = texts["Help_InferLinks"] };
         NoInferLinks = new("--no-infer-links") { Description = texts["Help_NoInferLinks"] };
         Warn = OptionKinds.Percent("--warn", texts["Help_Warn"], texts);
@@ -100,6 +101,9 @@ internal sealed class CommonOptions
 
     public Option<string?> Links { get; }
 
+    /// <summary>check, fix and serve: a schema or table pattern that matches nothing fails the target.</summary>
+    public Option<bool> StrictNames { get; }
+
     public Option<bool> InferLinks { get; }
 
     public Option<bool> NoInferLinks { get; }
@@ -127,7 +131,8 @@ internal sealed class CommonOptions
         AddScopeTo(command);
         Option[] options =
         [
-            LockTimeout, StatementTimeout, Warn, Critical, Targets, AllDatabases, Jobs, From, Format, Json, Series, Top, Quiet, Log, Verbose,
+            StrictNames, LockTimeout, StatementTimeout, Warn, Critical, Targets, AllDatabases, Jobs, From, Format, Json, Series, Top, Quiet, Log,
+            Verbose,
         ];
         foreach (var option in options)
         {
@@ -212,6 +217,9 @@ internal sealed class CommonOptions
             ExcludeTables = result.GetValue(ExcludeTable) ?? [],
             Links = result.GetValue(Link) ?? [],
             InferLinks = !result.GetValue(NoInferLinks),
+
+            // repair-block connects to nothing and has no --strict-names.
+            StrictNames = result.GetResult(StrictNames) is { } strict && strict.GetValueOrDefault<bool>(),
             LockTimeout = result.GetValue(LockTimeout) ?? defaults.LockTimeout,
             StatementTimeout = result.GetValue(StatementTimeout) ?? defaults.StatementTimeout,
             CapacityWarning = result.GetValue(Warn) ?? defaults.CapacityWarning,

@@ -31,9 +31,8 @@ internal static class ServeCommand
 
         var command = new Command("serve", texts["Help_Serve"]) { common.Connection };
         common.AddScopeTo(command);
-        foreach (Option option in (Option[])[listen, interval, common.Series, common.Top, common.LockTimeout, common.StatementTimeout, common.Warn,
-            common.Critical,
-            common.Targets, common.AllDatabases, common.Jobs, common.Log, common.Verbose])
+        foreach (Option option in (Option[])[listen, interval, common.StrictNames, common.Series, common.Top, common.LockTimeout,
+            common.StatementTimeout, common.Warn, common.Critical, common.Targets, common.AllDatabases, common.Jobs, common.Log, common.Verbose])
         {
             command.Add(option);
         }

@@ -215,6 +215,15 @@ internal static class Phrases
 
     public static Phrase PatternEmpty() => P("pattern_empty", "an empty pattern matches nothing; give a name such as public.loans or loan*");
 
+    // Patterns that match nothing (CheckOptions.StrictNames)
+    public static Phrase SchemaPatternUnmatched(string pattern, string database) =>
+        P("schema_pattern_unmatched", "schema pattern '{0}' matches no schema in database {1}; check the pattern (psql's \\dn lists the schemas)",
+            pattern, database);
+
+    public static Phrase TablePatternUnmatched(string pattern, string database) =>
+        P("table_pattern_unmatched",
+            "table pattern '{0}' matches no table in database {1}; check the pattern (psql's \\dt {0} lists what it matches)", pattern, database);
+
     private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
 
     // The params array is this call's own, so it is converted in place and kept: no copy per sentence in a large report.

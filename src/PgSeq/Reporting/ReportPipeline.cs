@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using PgSeq.Catalog;
 using PgSeq.Cutover;
 using PgSeq.Diagnosis;
 using PgSeq.Inspection;
@@ -12,9 +13,12 @@ namespace PgSeq.Reporting;
 /// time: the one place where the layers meet.</summary>
 internal static class ReportPipeline
 {
-    /// <summary>Opens a check: the source of a migration is read now, the sequences when they are read.</summary>
+    /// <summary>Opens a check: the patterns are held to <see cref="CheckOptions.StrictNames"/> and the source of a
+    /// migration is read now, the sequences when they are read.</summary>
+    /// <exception cref="PgSeqException">A pattern matches nothing, with <see cref="CheckOptions.StrictNames"/>.</exception>
     public static async Task<DriftReportReader> OpenCheckAsync(Workers workers, CheckOptions options, CancellationToken cancellationToken)
     {
+        await NamePatterns.EnsureEachMatchesAsync(workers.Main, options, workers.Session.Database, cancellationToken).ConfigureAwait(false);
         var source = await MigrationSource.ReadAsync(options, cancellationToken).ConfigureAwait(false);
         var totals = new ReportTotals(source, new ScopeProgress());
         return new DriftReportReader(workers, totals, token => CheckAsync(workers, options, source, totals, token));
@@ -30,6 +34,7 @@ internal static class ReportPipeline
             workers.Session.EnsureWritable();
         }
 
+        await NamePatterns.EnsureEachMatchesAsync(workers.Main, options, workers.Session.Database, cancellationToken).ConfigureAwait(false);
         var source = await MigrationSource.ReadAsync(options, cancellationToken).ConfigureAwait(false);
         var totals = new ReportTotals(source, new ScopeProgress());
         return new DriftReportReader(workers, totals, token => FixAsync(workers, options, boundary, source, totals, token));

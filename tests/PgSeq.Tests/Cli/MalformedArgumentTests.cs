@@ -51,6 +51,7 @@ public sealed class MalformedArgumentTests : IDisposable
         ["--critical"] = [["abc"], ["150"], ["50"]],
         ["--targets"] = [["/nonexistent/targets.txt"], ["/"], [""]],
         ["--all-databases"] = [],
+        ["--strict-names"] = [],
         ["--jobs"] = [["0"], ["65"], ["abc"], ["-1"], ["99999999999"]],
         ["--from"] = [["host=db port=x"], ["postgresql://[::1"], [$"postgresql://app:{Password}@[::1"]],
         ["--format"] = [["xml"], [""], ["nagios", "--json"]],

@@ -91,8 +91,9 @@ internal sealed class JsonReport : IDisposable
         writer.WriteLine(JsonSerializer.Serialize(new JsonErrorDocument(message), PgSeqJsonContext.Readable.JsonErrorDocument));
 
     /// <summary>Several targets: one entry per target, in the order given, each with its whole report (the sequences kept
-    /// of it; null when its report never opened), and a summary.</summary>
-    public static void WriteTargets(TextWriter writer, IReadOnlyList<(TargetResult Result, List<SequenceReport>? Sequences)> targets, RunMode mode)
+    /// of it; null when its report never opened), a summary, and the databases --all-databases skipped.</summary>
+    public static void WriteTargets(
+        TextWriter writer, IReadOnlyList<(TargetResult Result, List<SequenceReport>? Sequences)> targets, IReadOnlyList<string> skipped, RunMode mode)
     {
         using (var json = Writer(writer))
         {
@@ -130,6 +131,13 @@ internal sealed class JsonReport : IDisposable
                     targets.Count(t => t.Result.ExitCode == ExitCodes.Drift),
                     targets.Count(t => t.Result.ExitCode is not ExitCodes.Ok and not ExitCodes.Drift)),
                 PgSeqJsonContext.Readable.JsonTargetsSummary);
+            json.WriteStartArray("skipped_databases");
+            foreach (var database in skipped)
+            {
+                json.WriteStringValue(database);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 

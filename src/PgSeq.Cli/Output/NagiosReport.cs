@@ -17,7 +17,8 @@ internal static class NagiosReport
 
     private static readonly string[] StateNames = ["OK", "WARNING", "CRITICAL", "UNKNOWN"];
 
-    public static int Write(TextWriter writer, IReadOnlyList<(TargetResult Result, NagiosFindings Findings)> targets, CheckOptions options)
+    public static int Write(
+        TextWriter writer, IReadOnlyList<(TargetResult Result, NagiosFindings Findings)> targets, CheckOptions options, IReadOnlyList<string> skipped)
     {
         var results = targets.Select(t => t.Result).ToList();
         var reports = results.Where(r => r.Outline is not null).Select(r => r.Outline!).ToList();
@@ -45,6 +46,11 @@ internal static class NagiosReport
         var summary = problems.Count == 0
             ? $"{sequences} sequences in {results.Count} database(s) in sync"
             : string.Join("; ", problems);
+        if (skipped.Count > 0)
+        {
+            summary += $"; skipped, as they do not allow connections: {string.Join(", ", skipped)}";
+        }
+
 
         var highest = findings.Select(f => f.HighestUsedRatio).DefaultIfEmpty(0).Max();
         var performance = string.Join(' ',

@@ -88,6 +88,14 @@ internal sealed class RunLog(string path)
     /// <summary>The file's path.</summary>
     public string FilePath => path;
 
+    /// <summary>The command field of a line: check, fix or fix-dry-run.</summary>
+    public static string CommandOf(RunMode mode) => mode switch
+    {
+        RunMode.Check => "check",
+        RunMode.DryRun => "fix-dry-run",
+        _ => "fix",
+    };
+
     /// <summary>One line: the UTC timestamp, "pgseq", then key=value for each field.</summary>
     public static string Line(DateTimeOffset time, IEnumerable<(string Key, object? Value)> fields)
     {

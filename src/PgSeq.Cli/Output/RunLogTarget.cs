@@ -88,10 +88,5 @@ internal sealed class RunLogTarget(RunLog log, string target, RunMode mode)
     private string Event(DateTimeOffset time, string @event, params (string Key, object? Value)[] fields) =>
         RunLog.Line(time, [("command", Command), ("target", target), ("event", @event), .. fields]);
 
-    private string Command => mode switch
-    {
-        RunMode.Check => "check",
-        RunMode.DryRun => "fix-dry-run",
-        _ => "fix",
-    };
+    private string Command => RunLog.CommandOf(mode);
 }

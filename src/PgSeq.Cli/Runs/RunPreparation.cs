@@ -10,11 +10,11 @@ namespace PgSeq.Cli.Runs;
 internal static class RunPreparation
 {
     /// <summary>The options, completed with the --links file, and the targets in the order given (one that cannot be
-    /// used stays in the list with its failure).</summary>
+    /// used stays in the list with its failure), with the databases --all-databases skips.</summary>
     /// <exception cref="InvalidPatternException">A pattern cannot be parsed.</exception>
     /// <exception cref="InputException">The links file or the targets file cannot be read, a line of the links file
     /// is not a link, or the log file cannot be written.</exception>
-    public static async Task<(T Options, IReadOnlyList<Target> Targets)> PrepareAsync<T>(
+    public static async Task<(T Options, ResolvedTargets Targets)> PrepareAsync<T>(
         T options,
         string? linksFile,
         string? logFile,

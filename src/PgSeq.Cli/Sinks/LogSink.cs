@@ -9,7 +9,7 @@ namespace PgSeq.Cli.Sinks;
 /// was found writable before the run (<see cref="RunLog.EnsureWritable"/>); should it stop being writable part-way, the
 /// run and the report on standard output go on, standard error says so in one line, and the run does not exit 0.
 /// </summary>
-internal sealed class LogSink(RunLog log, RunMode mode, CliConsole console, Texts texts) : IReportSink
+internal sealed class LogSink(RunLog log, RunMode mode, CliConsole console, Texts texts, IReadOnlyList<string> skipped) : IReportSink
 {
     private readonly List<RunLogTarget> _targets = [];
 
@@ -24,6 +24,10 @@ internal sealed class LogSink(RunLog log, RunMode mode, CliConsole console, Text
 
     public Task<int> EndAsync(IReadOnlyList<TargetResult> results, int exitCode)
     {
+        // --all-databases never passes over a database without a word.
+        var command = RunLog.CommandOf(mode);
+        log.TryAppend([.. skipped.Select(database => RunLog.Line(
+            DateTimeOffset.UtcNow, [("command", command), ("target", database), ("event", "skipped"), ("reason", "datallowconn_false")]))]);
         if (log.Failure is not { } failure)
         {
             return Task.FromResult(exitCode);

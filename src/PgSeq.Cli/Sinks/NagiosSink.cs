@@ -21,7 +21,7 @@ internal sealed class NagiosSink(CliConsole console, Texts texts, RunMode mode, 
 
     public override async Task<int> EndAsync(IReadOnlyList<TargetResult> results, int exitCode)
     {
-        var state = NagiosReport.Write(Console.Out, [.. results.Select(r => (r, _findings[r.Index]))], options);
+        var state = NagiosReport.Write(Console.Out, [.. results.Select(r => (r, _findings[r.Index]))], options, Skipped);
         await base.EndAsync(results, exitCode);
         return results.Any(r => r.Interrupted) ? interrupt.ExitCode : state;
     }

@@ -25,7 +25,7 @@ internal sealed class PrometheusSink(CliConsole console, Texts texts, RunMode mo
 
     public override async Task<int> EndAsync(IReadOnlyList<TargetResult> results, int exitCode)
     {
-        await PrometheusReport.WriteAsync(Console.Out, [.. results.Select(r => (r, _series[r.Index]))]);
+        await PrometheusReport.WriteAsync(Console.Out, [.. results.Select(r => (r, _series[r.Index]))], Skipped);
         await base.EndAsync(results, exitCode);
         return results.Any(r => r.Interrupted) ? exitCode : ExitCodes.Ok;
     }

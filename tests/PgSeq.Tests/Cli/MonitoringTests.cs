@@ -130,7 +130,7 @@ public sealed class MonitoringTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task All_databases_checks_every_database_that_allows_connections_and_skips_templates()
+    public async Task All_databases_checks_every_database_that_allows_connections_skips_templates_and_names_the_closed_ones()
     {
         Assert.SkipUnless(server.OwnsCluster, "counting every database needs a server of the tests' own");
         await using var own = await PostgresServer.StartPrivateAsync();
@@ -139,11 +139,24 @@ public sealed class MonitoringTests(PostgresServer server)
         await Scenarios.LoadIncidentAsync(second);
         await own.AdminExecuteAsync("CREATE DATABASE closed; ALTER DATABASE closed ALLOW_CONNECTIONS false;");
 
-        var result = await CliRunner.RunAsync("check", "--all-databases", "--json", $"postgresql://{own.SuperUser}@{own.Host}:{own.Port}/postgres");
+        var url = $"postgresql://{own.SuperUser}@{own.Host}:{own.Port}/postgres";
+        var closed = $"{own.SuperUser}@{own.Host}:{own.Port}/closed";
+        var log = Path.Combine(Path.GetTempPath(), $"pgseq-{Guid.NewGuid():N}.log");
+
+        var result = await CliRunner.RunAsync("check", "--all-databases", "--json", url);
+        var table = await CliRunner.RunAsync("check", "--all-databases", "--log", log, url);
+        var nagios = await CliRunner.RunAsync("check", "--all-databases", "--format", "nagios", url);
+        var prometheus = await CliRunner.RunAsync("check", "--all-databases", "--format", "prometheus", url);
 
         Assert.Equal(2, result.ExitCode);
         using var document = JsonDocument.Parse(result.Stdout);
         Assert.Equal(["alpha", "beta", "postgres"], document.RootElement.GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("report").GetProperty("database").GetString()));
+        Assert.Equal([closed], document.RootElement.GetProperty("skipped_databases").EnumerateArray().Select(d => d.GetString()));
+        Assert.EndsWith($"3 targets: 2 fine, 1 with findings. Skipped, as they do not allow connections (datallowconn is false): {closed}.\n", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"target={closed} event=skipped reason=datallowconn_false", await File.ReadAllTextAsync(log, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        File.Delete(log);
+        Assert.Contains($"; skipped, as they do not allow connections: {closed} |", nagios.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"# pgseq: skipped {closed}: it does not allow connections\n", prometheus.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -128,6 +128,13 @@ internal static class Phrases
     public static Phrase Deadlock(Phrase subject) =>
         P("deadlock", "deadlock with another transaction on {0}; left unchanged, run again later", subject);
 
+    public static Phrase LockTimeoutReading(Phrase subject, string timeout) =>
+        P("lock_timeout_reading", "could not read {0} within the lock timeout ({1}): another transaction holds a conflicting lock; run again "
+            + "later", subject, timeout);
+
+    public static Phrase DeadlockReading(Phrase subject) =>
+        P("deadlock_reading", "deadlock with another transaction while reading {0}; run again later", subject);
+
     public static Phrase StatementTimeout(Phrase subject, string timeout) =>
         P("statement_timeout", "reading {0} took longer than the statement timeout ({1}); index the column or raise the statement timeout",
             subject, timeout);

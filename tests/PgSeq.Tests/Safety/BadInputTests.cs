@@ -176,6 +176,24 @@ public sealed class BadInputTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_check_that_cannot_read_a_locked_table_calls_it_busy_in_the_words_of_a_reader()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync("CREATE TABLE locked (id serial PRIMARY KEY); INSERT INTO locked VALUES (5); CREATE TABLE free (id serial);");
+        await using var held = await HeldTable.LockAsync(db, "locked");
+
+        var result = await CliRunner.RunAsync("check", "--lock-timeout", "300ms", db.ConnectionStringForPsql());
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        AssertClean(result);
+        Assert.Contains("| busy   |", RowOf(result, "public.locked_id_seq"), StringComparison.Ordinal);
+        Assert.Contains(
+            "busy public.locked_id_seq: could not read public.locked.id within the lock timeout (300ms): another transaction holds a conflicting lock; run again later",
+            result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("left unchanged", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_sequence_at_its_maxvalue_is_an_error_that_fix_leaves_alone()
     {
         await using var db = await server.CreateDatabaseAsync();

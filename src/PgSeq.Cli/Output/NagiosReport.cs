@@ -1,4 +1,5 @@
 using System.Globalization;
+using PgSeq.Cli.Localization;
 using PgSeq.Cli.Targets;
 
 namespace PgSeq.Cli.Output;
@@ -39,7 +40,7 @@ internal static class NagiosReport
 
         var problems = new List<string>();
         problems.AddRange(results.Where(r => r.Interrupted).Select(r => $"{r.Label}: {Interrupted(r.Outline)}"));
-        problems.AddRange(results.Where(r => r.Error is not null).Select(r => $"{r.Label}: {r.Error}"));
+        problems.AddRange(results.Where(r => r.Error is not null).Select(r => ErrorMessages.NamingTarget(r.Error!, r.Label, Texts.English)));
         problems.AddRange(drift.Select(s => $"{s.Sequence.Name} drift (next {Number(s.NextValue)}, MAX {Number(s.ColumnExtreme)})"));
         problems.AddRange(critical.Concat(warning).Select(s => $"{s.Sequence.Name} {Percent(s.Capacity!.UsedRatio)}% used"));
         problems.AddRange(incomplete.Select(s => $"{s.Sequence.Name} {s.Status.ToString().ToLowerInvariant()}"));

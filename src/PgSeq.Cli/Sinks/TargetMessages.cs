@@ -20,7 +20,7 @@ internal sealed class TargetMessages(CliConsole console, Texts texts, RunMode mo
             return;
         }
 
-        console.Error.WriteLine(texts["ErrorLine", single ? error : texts["TargetError", result.Label, error]]);
+        console.Error.WriteLine(texts["ErrorLine", single ? error : ErrorMessages.NamingTarget(error, result.Label, texts)]);
         if (verbose && result.Exception is not null)
         {
             console.Error.WriteLine(result.Exception.ToString());

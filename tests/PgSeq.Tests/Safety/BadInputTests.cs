@@ -37,6 +37,34 @@ public sealed class BadInputTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_port_where_another_service_answers_is_one_line_saying_it_is_not_postgresql()
+    {
+        // An HTTP server on the port: it answers the start of the protocol with an HTTP status line and hangs up.
+        using var http = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        http.Start();
+        var port = ((System.Net.IPEndPoint)http.LocalEndpoint).Port;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        var answering = Task.Run(async () =>
+        {
+            // pgseq opens its connections in parallel: every one gets the same answer.
+            while (!stop.IsCancellationRequested)
+            {
+                using var client = await http.AcceptTcpClientAsync(stop.Token);
+                var stream = client.GetStream();
+                _ = await stream.ReadAsync(new byte[1024], stop.Token);
+                await stream.WriteAsync("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n"u8.ToArray(), stop.Token);
+            }
+        }, Cancel);
+
+        var result = await CliRunner.RunAsync("check", $"postgresql://app@127.0.0.1:{port}/app");
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => answering);
+
+        AssertRunFailure(result, $"app@127.0.0.1:{port}/app does not answer as a PostgreSQL server (");
+        Assert.Contains("; check the host and port: another service may listen there", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ssl_required_by_the_client_but_not_offered_by_the_server_is_one_line_with_the_remedy()
     {
         await using var db = await server.CreateDatabaseAsync();

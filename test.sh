@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Runs the whole test suite. Installs the PostgreSQL server programs, Chromium with its WebDriver for the
+# Runs the whole test suite. Installs the PostgreSQL server programs (with pglogical, for the two-way replication
+# tests on Debian's 15), Chromium with its WebDriver for the
 # sample app's browser tests, the ORMs the ORM tests drive (SQLAlchemy, Alembic, Django, ActiveRecord), and
 # Prometheus with promtool for the serve tests and the alert rules, if they are missing; the tests start their own
 # throwaway server (or use PGSEQ_TEST_CONNECTION) and this script removes anything they leave behind.
 # Extra arguments go to `dotnet test`, e.g. ./test.sh --filter IncidentTests
+#
+# Before the suite it builds the packages a release publishes (packaging/build.sh: the dotnet tool, the .deb, the
+# wheel, into artifacts/), which tests/PgSeq.Packaging.Tests install and run; --no-packages skips that build (those
+# tests then use what artifacts/ holds, or skip). --packages runs only those tests (after the build, unless
+# --no-packages). The test that installs the .deb with dpkg runs as root on CI (CI=true) or with PGSEQ_TEST_DPKG=1,
+# and purges it.
 #
 # ./test.sh --pg-versions 12,16,18 (or --pg-versions all: 12 to 18) runs the core tests (tests/PgSeq.Tests) instead,
 # once per PostgreSQL major, fetching the majors Debian lacks (scripts/pg-versions.sh); it prints how each major did
@@ -15,11 +22,16 @@ cd "$(dirname "$0")"
 . scripts/chromium.sh
 . scripts/orm.sh
 . scripts/prometheus.sh
+. scripts/packaging.sh
 
 pg_versions=""
+build_packages=1
+only_packages=0
 args=()
 while [ $# -gt 0 ]; do
   case $1 in
+    --packages) only_packages=1; shift ;;
+    --no-packages) build_packages=0; shift ;;
     --pg-versions) [ $# -ge 2 ] || { echo "error: --pg-versions needs a list such as 12,16,18, or all" >&2; exit 2; }
       pg_versions=$2; shift 2 ;;
     --pg-versions=*) pg_versions=${1#*=}; shift ;;
@@ -48,12 +60,21 @@ trap cleanup EXIT
 
 if [ -z "$pg_versions" ]; then
   ensure_postgres
-  ensure_chromium
+  ensure_pglogical
   ensure_orms
-  ensure_prometheus
   PGSEQ_PG_BIN=$(pg_bindir)
   export PGSEQ_PG_BIN
   export TMPDIR=$run_dir
+  if [ "$build_packages" -eq 1 ]; then
+    ensure_package_test_tools
+    packaging/build.sh
+  fi
+  if [ "$only_packages" -eq 1 ]; then
+    dotnet test tests/PgSeq.Packaging.Tests --nologo ${args[@]+"${args[@]}"}
+    exit
+  fi
+  ensure_chromium
+  ensure_prometheus
   # The alert rules and their unit tests, as an operator would check them before loading them (the serve tests run
   # the same checks, and a real Prometheus with these rules loaded).
   promtool check rules deploy/prometheus/pgseq-rules.yml

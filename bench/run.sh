@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks pgseq check, pgseq check --json and pgseq fix, as the dotnet tool users install and as the NativeAOT
-# executable, against a per-table psql loop and two server-side PL/pgSQL loops, on generated databases with N drifted
+# Benchmarks pgseq check, pgseq check --json and pgseq fix, as the dotnet tool users install (NativeAOT on linux-x64)
+# and as its framework-dependent package (what other platforms get), against a per-table psql loop and two server-side PL/pgSQL loops, on generated databases with N drifted
 # sequence-backed columns, and writes bench/RESULTS.md: the medians, the ratios, the peak RSS and whether each target
 # is met. See bench/README.md.
 #
@@ -44,6 +44,7 @@ bench_dir=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$bench_dir")
 cd "$repo"
 . scripts/postgres.sh
+. scripts/packaging.sh
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -69,48 +70,50 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The framework-dependent build is the dotnet tool as users install it (README, "Install"): dotnet pack, then
-# dotnet tool install from the packed packages. PgSeq.Cli.csproj packs a package per runtime (ReadyToRun for
-# linux-x64, plain IL for any) and a pointer package that the install resolves to the one for this machine.
+# The dotnet tool as users install it (README, "Install"): dotnet pack, then dotnet tool install from the packed
+# packages. dotnet pack makes a pointer package and a package per runtime: NativeAOT for linux-x64 (so it needs the
+# C toolchain NativeAOT links with) and framework-dependent for any other ("any"). The install resolves the pointer
+# to this machine's package, the native one; the second build timed is the "any" package, installed by its own id:
+# what the tool is on a platform without a native package, on the shared .NET runtime.
+ensure_native_toolchain
 package_id=$(dotnet msbuild src/PgSeq.Cli -getProperty:PackageId)
 version=$(dotnet msbuild src/PgSeq.Cli -getProperty:Version)
 pkg_dir=$build_dir/packages
-log "packing pgseq (Release) as the dotnet tool $package_id $version"
+log "packing pgseq (Release) as the dotnet tool $package_id $version (one NativeAOT compile)"
 dotnet pack src/PgSeq.Cli -c Release -o "$pkg_dir" --artifacts-path "$build_dir/artifacts-tool" \
-  --nologo -v quiet -clp:ErrorsOnly >&2
-log "installing it: dotnet tool install $package_id --version $version --tool-path (temporary) --add-source (the packages)"
-dotnet tool install "$package_id" --version "$version" --tool-path "$build_dir/tool" --add-source "$pkg_dir" >&2
-tool=$build_dir/tool/pgseq
-# The install must have taken a package just packed, not one of the same id and version from another source (or a
-# cache): the runtime package it installed is kept as .nupkg beside the executable's tools/ folder.
-installed_dir=$(dirname "$(readlink -f "$tool")")/../../..
-tool_package=""
-for nupkg in "$pkg_dir"/*.nupkg; do
-  name=$(basename "$nupkg")
-  if cmp -s "$nupkg" "$installed_dir/${name,,}"; then tool_package=${name%.nupkg}; fi
-done
-if [ -z "$tool_package" ]; then
-  echo "bench/run.sh: the installed tool ($(readlink -f "$tool")) is not from the packages in $pkg_dir" >&2
-  exit 1
-fi
+  ${native_build_options[@]+"${native_build_options[@]}"} --nologo -v quiet -clp:ErrorsOnly >&2
+# installed_package ID: installs package ID from the packages just packed into a tool path of its own and prints
+# the runtime package it took. The install must take a package just packed, not one of the same id and version from
+# another source (or a cache): the tool path's .store keeps a copy of each package it installed.
+installed_package() {
+  local id=$1 path=$build_dir/tool-$1 nupkg copy taken=""
+  log "installing it: dotnet tool install $id --version $version --tool-path (temporary) --add-source (the packages)"
+  dotnet tool install "$id" --version "$version" --tool-path "$path" --add-source "$pkg_dir" >&2
+  for nupkg in "$pkg_dir"/*.nupkg; do
+    # The pointer package is stored too, but holds no program.
+    [ "$(basename "$nupkg")" != "$package_id.$version.nupkg" ] || continue
+    while IFS= read -r copy; do
+      if cmp -s "$nupkg" "$copy"; then taken=$(basename "$nupkg" .nupkg); fi
+    done < <(find "$path/.store" -name '*.nupkg')
+  done
+  if [ -z "$taken" ]; then
+    echo "bench/run.sh: the tool installed in $path is not from the packages in $pkg_dir" >&2
+    exit 1
+  fi
+  echo "$taken"
+}
+tool_package=$(installed_package "$package_id")
+tool=$build_dir/tool-$package_id/pgseq
 log "installed $tool_package"
-
-# The NativeAOT build (README, "Install"): it needs a C toolchain; Debian's clang package, or a versioned clang.
-clang_option=()
-if ! command -v clang >/dev/null 2>&1; then
-  versioned=$(compgen -c clang- | grep -E '^clang-[0-9]+$' | sort -V | tail -1 || true)
-  if [ -n "$versioned" ]; then clang_option=(-p:CppCompilerAndLinker="$versioned"); else ensure_apt_package clang clang; fi
-fi
-ensure_apt_package /usr/include/zlib.h zlib1g-dev
-log "publishing pgseq as NativeAOT"
-dotnet publish src/PgSeq.Cli -c Release -r linux-x64 -p:PublishAot=true "${clang_option[@]}" -o "$build_dir/aot" \
-  --artifacts-path "$build_dir/artifacts-aot" --nologo -v quiet -clp:ErrorsOnly >&2
-aot=$build_dir/aot/pgseq
+[ "$tool_package" = "$package_id.linux-x64.$version" ] \
+  || { echo "bench/run.sh: dotnet tool install took $tool_package, not the native $package_id.linux-x64" >&2; exit 1; }
+fd_package=$(installed_package "$package_id.any")
+fd=$build_dir/tool-$package_id.any/pgseq
 PSQL=$(pg_bindir)/psql
 export PSQL
 # The timed commands are bash command lines: quote every path that goes into one.
 q_tool=$(printf '%q' "$tool")
-q_aot=$(printf '%q' "$aot")
+q_fd=$(printf '%q' "$fd")
 q_psql=$(printf '%q' "$PSQL")
 q_loop=$(printf '%q' "$bench_dir/psql-loop.sh")
 
@@ -131,12 +134,13 @@ mkdir -p "$out"
 notes=$out/notes.txt
 : >"$notes"
 # summary.tsv: a header line naming the fields, then one line per size; write_results reads the fields by name.
-# For each build (no prefix: the dotnet tool; aot_: NativeAOT) and pgseq command (check, json: check --json, fix):
-# the median seconds, hyperfine's min-max and the peak RSS in MB. loop_every is 1 when the psql loop ran over every
-# column, K when it ran over every K-th (loop is then the extrapolated time), 0 when it did not run.
+# For each build (no prefix: the dotnet tool, NativeAOT; fd_: its framework-dependent package) and pgseq command
+# (check, json: check --json, fix): the median seconds, hyperfine's min-max and the peak RSS in MB. loop_every is 1
+# when the psql loop ran over every column, K when it ran over every K-th (loop is then the extrapolated time), 0 when
+# it did not run.
 summary=$out/summary.tsv
 summary_fields=(size sequences drifted_sequences drifted_columns)
-for prefix in "" aot_; do
+for prefix in "" fd_; do
   for kind in check json fix; do summary_fields+=("$prefix$kind" "$prefix${kind}_range" "$prefix${kind}_rss"); done
 done
 summary_fields+=(safe safe_range bare bare_range loop loop_range loop_every loop_sampled generation total)
@@ -246,18 +250,18 @@ targets_awk='
   END {
     ratio_target("1. `pgseq fix`, dotnet tool, 300 columns: psql loop / pgseq fix", 300, "loop", "fix", ">=", "30")
     ratio_target("1. (stretch) the same", 300, "loop", "fix", ">=", "50")
-    printf "| 1. `pgseq --version`, dotnet tool | < 50 ms | %s ms | %s |\n", startup_tool, verdict(startup_tool + 0 < 50)
-    ratio_target("2. `pgseq fix`, NativeAOT, 5,000 columns: pgseq fix / bare loop", 5000, "aot_fix", "bare", "<=", "1.2")
-    ratio_target("2. `pgseq fix`, NativeAOT, 20,000 columns: pgseq fix / bare loop", 20000, "aot_fix", "bare", "<=", "1.0")
-    ratio_target("2. `pgseq fix`, dotnet tool, 20,000 columns: pgseq fix / bare loop", 20000, "fix", "bare", "<=", "1.3")
+    printf "| 1. `pgseq --version`, dotnet tool | ≤ 15 ms | %s ms | %s |\n", startup_tool, verdict(startup_tool + 0 <= 15)
+    ratio_target("2. `pgseq fix`, dotnet tool, 5,000 columns: pgseq fix / bare loop", 5000, "fix", "bare", "<=", "1.2")
+    ratio_target("2. `pgseq fix`, dotnet tool, 20,000 columns: pgseq fix / bare loop", 20000, "fix", "bare", "<=", "1.0")
+    ratio_target("2. `pgseq fix`, framework-dependent, 20,000 columns: pgseq fix / bare loop", 20000, "fd_fix", "bare", "<=", "1.3")
     rss_target("3. peak RSS, `pgseq check`, dotnet tool, 100,000 columns", 100000, "check_rss", 200)
     rss_target("3. peak RSS, `pgseq fix`, dotnet tool, 100,000 columns", 100000, "fix_rss", 200)
     rss_target("3. peak RSS, `pgseq check --json`, dotnet tool, 100,000 columns", 100000, "json_rss", 200)
-    rss_target("3. peak RSS, `pgseq check`, NativeAOT, 100,000 columns", 100000, "aot_check_rss", 200)
-    rss_target("3. peak RSS, `pgseq fix`, NativeAOT, 100,000 columns", 100000, "aot_fix_rss", 200)
-    rss_target("3. peak RSS, `pgseq check --json`, NativeAOT, 100,000 columns", 100000, "aot_json_rss", 200)
+    rss_target("3. peak RSS, `pgseq check`, framework-dependent, 100,000 columns", 100000, "fd_check_rss", 200)
+    rss_target("3. peak RSS, `pgseq fix`, framework-dependent, 100,000 columns", 100000, "fd_fix_rss", 200)
+    rss_target("3. peak RSS, `pgseq check --json`, framework-dependent, 100,000 columns", 100000, "fd_json_rss", 200)
     ratio_target("3. `pgseq check`, dotnet tool, 100,000 columns: pgseq check / bare loop", 100000, "check", "bare", "<=", "1.0")
-    ratio_target("3. `pgseq check`, NativeAOT, 100,000 columns: pgseq check / bare loop", 100000, "aot_check", "bare", "<=", "1.0")
+    ratio_target("3. `pgseq check`, framework-dependent, 100,000 columns: pgseq check / bare loop", 100000, "fd_check", "bare", "<=", "1.0")
   }
 '
 
@@ -284,8 +288,8 @@ write_results() {
     echo "- Machine: $cpu, $cores cores, $ram RAM, $(. /etc/os-release && echo "$PRETTY_NAME")"
     echo "- PostgreSQL $pg, throwaway cluster with default settings (fsync on, max_locks_per_transaction 64), client and server on this machine over TCP 127.0.0.1"
     echo "- pgseq built Release from commit $commit"
-    echo "- dotnet tool: \`dotnet pack src/PgSeq.Cli -c Release\`, then \`dotnet tool install $package_id --version $version --tool-path DIR --add-source PACKAGES\`, which installed $tool_package (framework-dependent, ReadyToRun), on .NET runtime $dotnet_runtime"
-    echo "- NativeAOT: \`dotnet publish src/PgSeq.Cli -c Release -r linux-x64 -p:PublishAot=true\`"
+    echo "- dotnet tool: \`dotnet pack src/PgSeq.Cli -c Release\`, then \`dotnet tool install $package_id --version $version --tool-path DIR --add-source PACKAGES\`, which installed $tool_package (NativeAOT)"
+    echo "- framework-dependent: \`dotnet tool install $package_id.any --version $version --tool-path DIR --add-source PACKAGES\`, which installed $fd_package (the package of the platforms without a native one), on .NET runtime $dotnet_runtime"
     echo "- Load average (1, 5, 15 min) when the benchmark started: $load_at_start"
     echo
     echo "## Targets"
@@ -314,25 +318,25 @@ write_results() {
           ratio(v("check") / v("bare")), lr, v("check_rss"), v("json_rss"), v("fix_rss")
       }' "$summary"
     echo
-    echo "The same commands with the NativeAOT build of pgseq:"
+    echo "The same commands with the framework-dependent package of the tool (what a platform without a native package installs):"
     echo
     echo "| sequence-backed columns | pgseq check | pgseq check --json | pgseq fix | pgseq fix / same-work loop | pgseq fix / bare loop | pgseq check / bare loop | psql loop / pgseq fix | pgseq check peak RSS | pgseq check --json peak RSS | pgseq fix peak RSS |"
     echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     awk -F'\t' "$number_format"'
       {
         e = v("loop_every")
-        lr = (e == 0) ? "-" : (e == 1 ? "" : "~") ratio(v("loop") / v("aot_fix"))
+        lr = (e == 0) ? "-" : (e == 1 ? "" : "~") ratio(v("loop") / v("fd_fix"))
         printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s MB | %s MB | %s MB |\n",
-          n(v("size")), sec(v("aot_check")), sec(v("aot_json")), sec(v("aot_fix")), ratio(v("aot_fix") / v("safe")),
-          ratio(v("aot_fix") / v("bare")), ratio(v("aot_check") / v("bare")), lr,
-          v("aot_check_rss"), v("aot_json_rss"), v("aot_fix_rss")
+          n(v("size")), sec(v("fd_check")), sec(v("fd_json")), sec(v("fd_fix")), ratio(v("fd_fix") / v("safe")),
+          ratio(v("fd_fix") / v("bare")), ratio(v("fd_check") / v("bare")), lr,
+          v("fd_check_rss"), v("fd_json_rss"), v("fd_fix_rss")
       }' "$summary"
     echo
-    echo "Startup, \`pgseq --version\` (hyperfine, $startup_runs runs after 3 warm-ups): dotnet tool $startup_tool ms, NativeAOT $startup_aot ms."
+    echo "Startup, \`pgseq --version\` (hyperfine, $startup_runs runs after 3 warm-ups): dotnet tool $startup_tool ms, framework-dependent $startup_fd ms."
     echo
     echo "Timed runs per size: every pgseq command (both builds) and both PL/pgSQL loops $runs each, the psql loop $loop_runs."
     echo
-    echo "| sequence-backed columns | pgseq check min-max | pgseq check --json min-max | pgseq fix min-max | NativeAOT check min-max | NativeAOT check --json min-max | NativeAOT fix min-max | same-work loop min-max | bare loop min-max | psql loop min-max (of the sample when sampled) | psql loop sample | generation | whole size (generation included) |"
+    echo "| sequence-backed columns | pgseq check min-max | pgseq check --json min-max | pgseq fix min-max | framework-dependent check min-max | framework-dependent check --json min-max | framework-dependent fix min-max | same-work loop min-max | bare loop min-max | psql loop min-max (of the sample when sampled) | psql loop sample | generation | whole size (generation included) |"
     echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"
     awk -F'\t' "$number_format"'
       {
@@ -344,7 +348,7 @@ write_results() {
         }
         printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d s | %d s |\n",
           n(v("size")), range(v("check_range")), range(v("json_range")), range(v("fix_range")),
-          range(v("aot_check_range")), range(v("aot_json_range")), range(v("aot_fix_range")),
+          range(v("fd_check_range")), range(v("fd_json_range")), range(v("fd_fix_range")),
           range(v("safe_range")), range(v("bare_range")), lrange, sample, v("generation"), v("total")
       }' "$summary"
     echo
@@ -353,7 +357,7 @@ write_results() {
     echo "- **pgseq check**: \`pgseq check CONNECTION\` (exit code 2: drift found), output to /dev/null."
     echo "- **pgseq check --json**: \`pgseq check --json CONNECTION\` (exit code 2), the JSON report to /dev/null."
     echo "- **pgseq fix**: \`pgseq fix CONNECTION\`: per sequence one transaction that locks the table(s) and the sequence, re-reads MAX and moves the sequence; several such transactions per round trip, on up to 4 connections."
-    echo "- Each of them as the **dotnet tool** (the \`pgseq\` command \`dotnet tool install\` puts in the tool path: the apphost of the ReadyToRun package, on the shared .NET runtime) and as the **NativeAOT** executable."
+    echo "- Each of them as the **dotnet tool** (the \`pgseq\` command \`dotnet tool install\` puts in the tool path: the NativeAOT executable of the linux-x64 package) and as its **framework-dependent** package (the apphost of PgSeq.Cli.any, on the shared .NET runtime)."
     echo "- **PL/pgSQL loop, same work**: \`CALL bench_tools.plpgsql_safe_fix()\` ([bench.sql](bench.sql)): what pgseq fix does, on the server in one round trip: per sequence one transaction with lock_timeout, LOCK TABLE, the ALTER SEQUENCE hold, MAX and the sequence state under the locks, setval() when behind, COMMIT. The lower bound for a safe repair."
     echo "- **PL/pgSQL loop, bare**: \`CALL bench_tools.plpgsql_fix()\`: only the reads and setval(), COMMIT every 100 columns, no locks: the cost of the arithmetic on the server, not a safe repair."
     echo "- **psql loop**: [psql-loop.sh](psql-loop.sh), like the team's original script: per column one \`psql -c\` reading MAX and the sequence state, and one \`psql -c\` calling setval() when behind. Above $loop_full_max columns it runs on an evenly spread sample and the time is scaled by columns / sampled columns (marked ~), or not at all with \`--loop-sample 0\`."
@@ -371,11 +375,11 @@ write_results() {
 
 # Startup of the two builds, once: what every cron run or CI step pays before any SQL.
 startup_runs=30
-log "pgseq --version, dotnet tool and NativeAOT, $startup_runs runs each"
+log "pgseq --version, dotnet tool and framework-dependent, $startup_runs runs each"
 hyperfine --style basic --warmup 3 --runs "$startup_runs" --export-json "$out/startup.hyperfine.json" \
-  -n "dotnet tool" "$q_tool --version" -n "NativeAOT" "$q_aot --version" >&2
+  -n "dotnet tool" "$q_tool --version" -n "framework-dependent" "$q_fd --version" >&2
 startup_tool=$(jq -r '.results[0].median * 10000 | round / 10' "$out/startup.hyperfine.json")
-startup_aot=$(jq -r '.results[1].median * 10000 | round / 10' "$out/startup.hyperfine.json")
+startup_fd=$(jq -r '.results[1].median * 10000 | round / 10' "$out/startup.hyperfine.json")
 
 time_v="/usr/bin/time -v -a -o"
 hyperfine_() { hyperfine --style basic --shell bash "$@" >&2; }
@@ -416,7 +420,7 @@ for size in ${sizes//,/ }; do
   # not start on it mid-run), and checkpoint, so every run starts from the same state. None of it is timed.
   redrift="$q_psql -X -q -d $url -c 'CALL bench_tools.redrift()' -c 'VACUUM (ANALYZE) pg_catalog.pg_class, pg_catalog.pg_sequence' -c CHECKPOINT"
 
-  # Each pgseq command, the dotnet tool's runs then the NativeAOT executable's, under GNU time. check and
+  # Each pgseq command, the dotnet tool's runs then the framework-dependent package's, under GNU time. check and
   # check --json must exit 2 (drift found; they run before any repair), fix 0 and then leave nothing drifted.
   for kind in check json fix; do
     case $kind in
@@ -424,10 +428,10 @@ for size in ${sizes//,/ }; do
       json) subcommand="check --json" expect="; test \$? -eq 2" prepare=() ;;
       fix) subcommand=fix expect="" prepare=(--prepare "$redrift") ;;
     esac
-    for build in tool aot; do
+    for build in tool fd; do
       case $build in
         tool) bin=$q_tool label="pgseq $subcommand" ;;
-        aot) bin=$q_aot label="pgseq $subcommand (NativeAOT)" ;;
+        fd) bin=$q_fd label="pgseq $subcommand (framework-dependent)" ;;
       esac
       log "size $size: $label, $runs runs"
       hyperfine_ --runs "$runs" --export-json "$out/$build-$kind-$size.hyperfine.json" -n "$label" "${prepare[@]}" \
@@ -476,8 +480,8 @@ for size in ${sizes//,/ }; do
     [loop]=$loop_estimate [loop_range]=$loop_range [loop_every]=$every [loop_sampled]=$sampled
     [generation]=$generation [total]=$total
   )
-  for build in tool aot; do
-    if [ "$build" = aot ]; then prefix=aot_; else prefix=""; fi
+  for build in tool fd; do
+    if [ "$build" = fd ]; then prefix=fd_; else prefix=""; fi
     for kind in check json fix; do
       row[$prefix$kind]=$(median_of "$out/$build-$kind-$size.hyperfine.json")
       row[$prefix${kind}_range]=$(range_of "$out/$build-$kind-$size.hyperfine.json")

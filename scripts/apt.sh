@@ -1,5 +1,5 @@
 # Shell helper for the scripts that install what is missing (postgres.sh, chromium.sh, orm.sh, prometheus.sh,
-# bench/run.sh). Source it; do not run it.
+# packaging.sh, bench/run.sh). Source it; do not run it.
 
 # Installs Debian packages with apt-get, through sudo when not running as root.
 apt_install() {

@@ -26,6 +26,20 @@ ensure_postgres() {
   pg_bindir >/dev/null || { echo "error: postgresql was installed but initdb is still missing" >&2; return 1; }
 }
 
+# Installs Debian's pglogical for the server programs pg_bindir finds, when it is missing: the two-way replication
+# tests run on Debian's PostgreSQL 15 through pglogical (16 and later have native origin = none). Another major
+# without a Debian package of it is left as it is; the tests say what they need.
+ensure_pglogical() {
+  local bindir major
+  bindir=$(pg_bindir) || return 0
+  major=$(basename "$(dirname "$bindir")")
+  case $major in *[!0-9]*|"") return 0 ;; esac
+  [ -e "/usr/lib/postgresql/$major/lib/pglogical.so" ] && return 0
+  apt-cache show "postgresql-$major-pglogical" >/dev/null 2>&1 || return 0
+  echo "pglogical not found; installing Debian's postgresql-$major-pglogical..." >&2
+  apt_install "postgresql-$major-pglogical"
+}
+
 # Runs a command as the OS user that owns throwaway clusters: postgres when we are root (PostgreSQL refuses to
 # run as root), ourselves otherwise.
 as_cluster_owner() {

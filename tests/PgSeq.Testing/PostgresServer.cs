@@ -16,6 +16,9 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>The one role that must log in with a password on a cluster this fixture owns.</summary>
     public const string PasswordRole = "pgseq_password_user";
 
+    // Settings of a private cluster besides those every test cluster has.
+    private IReadOnlyList<string> _settings = [];
+
     /// <summary>Connection string of the maintenance database, as a superuser.</summary>
     public string AdminConnectionString { get; private set; } = string.Empty;
 
@@ -64,9 +67,10 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     /// <summary>A cluster of its own, for tests that restart the server or replicate it; dispose it when done.</summary>
-    public static async Task<PostgresServer> StartPrivateAsync()
+    /// <param name="settings">More server settings, such as <c>wal_level=logical</c>.</param>
+    public static async Task<PostgresServer> StartPrivateAsync(params string[] settings)
     {
-        var server = new PostgresServer();
+        var server = new PostgresServer { _settings = settings };
         await server.StartClusterAsync();
         await server.ConnectAsync();
         return server;
@@ -308,7 +312,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        var settings = string.Join(' ',
+        var settings = string.Join(' ', (string[])[
             $"-c port={Port}",
             "-c listen_addresses=127.0.0.1",
             $"-c unix_socket_directories={_clusterDirectory}",
@@ -319,7 +323,8 @@ public sealed class PostgresServer : IAsyncLifetime
             "-c autovacuum=off",
             // PasswordRole logs in with scram-sha-256 (pg_hba.conf), so its password must be stored that way, which
             // PostgreSQL 13 and older do not do by default (md5).
-            "-c password_encryption=scram-sha-256");
+            "-c password_encryption=scram-sha-256",
+            .. _settings.Select(setting => $"-c {setting}")]);
         await Check(RunAsClusterOwnerAsync(PostgresBinaries.Program("pg_ctl"),
             "-D", DataDirectory!, "-l", Path.Combine(_clusterDirectory!, "server.log"), "-o", settings, "-w", "-t", "60", "start"));
         AppDomain.CurrentDomain.ProcessExit += (_, _) => StopClusterAsync().GetAwaiter().GetResult();

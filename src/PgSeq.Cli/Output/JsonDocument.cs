@@ -32,6 +32,7 @@ internal sealed record JsonSequence(
     string Reason,
     string? Action,
     JsonCapacity? Capacity,
+    JsonLattice? Lattice,
     JsonRepair? Repair);
 
 internal sealed record JsonColumn(
@@ -40,6 +41,8 @@ internal sealed record JsonColumn(
 internal sealed record JsonDefinition(string DataType, long Start, long Increment, long MinValue, long MaxValue, long Cache, bool Cycle);
 
 internal sealed record JsonCapacity(long Limit, string LimitedBy, double UsedRatio, long Remaining, string Level);
+
+internal sealed record JsonLattice(long Modulus, long Residue, long MinValue, long MaxValue, long? RowsOutsideAhead, bool RowsOutsideCapped);
 
 internal sealed record JsonRepair(long? PreviousNextValue, long? NextValue, bool Applied, double LockHeldMs, string Script);
 

@@ -193,6 +193,7 @@ internal sealed class JsonReport : IDisposable
         English(s.Reason),
         s.Action is { } action ? English(action) : null,
         s.Capacity is { } c ? new JsonCapacity(c.Limit, c.LimitedBy, Math.Round(c.UsedRatio, 6), c.Remaining, ReportNames.Of(c.Level)) : null,
+        s.Lattice is { } l ? new JsonLattice(l.Modulus, l.Residue, l.MinValue, l.MaxValue, l.RowsOutsideAhead, l.RowsOutsideCapped) : null,
         s.Repair is { } r ? new JsonRepair(
             r.PreviousNextValue, r.NextValue, r.Applied, Math.Round(r.LockHeld.TotalMilliseconds, 3), r.Script) : null);
 
@@ -207,5 +208,4 @@ internal sealed class JsonReport : IDisposable
 
     // The document is the same in every language: English, in the command line's words.
     private static string English(Phrase phrase) => Texts.English.Say(phrase);
-
 }

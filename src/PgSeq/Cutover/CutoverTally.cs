@@ -1,3 +1,5 @@
+using PgSeq.Diagnosis;
+
 namespace PgSeq.Cutover;
 
 /// <summary>How the target's sequences compare with the source's, counted as the target's reports pass.</summary>
@@ -25,7 +27,11 @@ internal sealed class CutoverTally(MigrationSource source)
             });
         }
 
-        if (target.SourceNextValue is { } next && target.NextValue is { } own && (target.Sequence.Descending ? own > next : own < next))
+        // A source that is another writer (another class or range of one key space) is not one to catch up with.
+        var anotherWriter = counterpart is not null && target.Lattice is { } lattice && target.SourceNextValue is { } sourceNext
+                            && LatticeRule.AnotherWriter(lattice, counterpart.Definition, sourceNext);
+        if (!anotherWriter && target.SourceNextValue is { } next && target.NextValue is { } own
+            && (target.Sequence.Descending ? own > next : own < next))
         {
             _behind++;
         }

@@ -1,3 +1,5 @@
+using PgSeq.Diagnosis;
+
 namespace PgSeq.Cutover;
 
 /// <summary>The source database of a migration, read once before the target; empty when there is none.</summary>
@@ -5,10 +7,11 @@ namespace PgSeq.Cutover;
 /// <param name="Sequences">Its sequences by schema-qualified name.</param>
 internal sealed record MigrationSource(string? Database, IReadOnlyDictionary<string, SourceSequence> Sequences)
 {
-    /// <summary>The next value of each readable source sequence: a floor for the target sequence of the same name.</summary>
-    public Dictionary<string, long> Floors { get; } = Sequences
+    /// <summary>Each readable source sequence and its next value, by name: what the target sequence of the same name must
+    /// reach, unless the source is another writer (<see cref="LatticeRule.Floor"/>).</summary>
+    public Dictionary<string, SourcePosition> Positions { get; } = Sequences
         .Where(p => p.Value.NextValue is not null)
-        .ToDictionary(p => p.Key, p => p.Value.NextValue!.Value, StringComparer.Ordinal);
+        .ToDictionary(p => p.Key, p => new SourcePosition(p.Value.Definition, p.Value.NextValue!.Value), StringComparer.Ordinal);
 
     /// <summary>Reads <see cref="CheckOptions.CutoverSource"/>, if any.</summary>
     public static async Task<MigrationSource> ReadAsync(CheckOptions options, CancellationToken cancellationToken)

@@ -13,15 +13,23 @@ internal static class CapacityAssessment
     /// column fed by a bigint sequence fails at 2,147,483,647.
     /// </summary>
     public static (Capacity Capacity, Phrase Explanation) Assess(
-        CatalogSequence sequence, SequenceState state, long? extreme, CapacityThresholds thresholds)
+        CatalogSequence sequence, SequenceState state, long? extreme, CapacityThresholds thresholds, Lattice? lattice = null)
     {
         var ranges = sequence.MeasuredColumns.Where(c => c.Range is not null).Select(c => new ColumnRange(c.Table, c.ColumnIdentifier, c.Range!));
-        return Assess(sequence.Definition, state, extreme, ranges, thresholds.Warning, thresholds.Critical);
+        // A writer of several with a range of its own must not be widened into the next writer's range.
+        var ownRange = LatticeRule.SharesKeySpace(sequence.Definition, lattice);
+        return Assess(sequence.Definition, state, extreme, ranges, thresholds.Warning, thresholds.Critical, ownRange);
     }
 
     /// <summary>The capacity of <paramref name="sequence"/> at <paramref name="state"/>, given the ranges of its columns.</summary>
     public static (Capacity Capacity, Phrase Explanation) Assess(
-        SequenceDefinition sequence, SequenceState state, long? extreme, IEnumerable<ColumnRange> columns, double warning, double critical)
+        SequenceDefinition sequence,
+        SequenceState state,
+        long? extreme,
+        IEnumerable<ColumnRange> columns,
+        double warning,
+        double critical,
+        bool ownRange = false)
     {
         var descending = sequence.Descending;
         var (limit, limitedBy) = (descending ? sequence.MinValue : sequence.MaxValue, $"{sequence.Name} {(descending ? "MINVALUE" : "MAXVALUE")}");
@@ -56,7 +64,8 @@ internal static class CapacityAssessment
         }
 
         var level = ratio >= critical ? CapacityLevel.Critical : ratio >= warning ? CapacityLevel.Warning : CapacityLevel.Ok;
-        var explanation = Phrases.CapacityUsed(percent, remaining, limit, limitedBy, Remedy(sequence, narrow));
+        var remedy = ownRange ? Phrases.OwnRangeEnds(limit) : Remedy(sequence, narrow);
+        var explanation = Phrases.CapacityUsed(percent, remaining, limit, limitedBy, remedy);
         return (Capacity(limit, limitedBy, ratio, remaining, level), explanation);
     }
 

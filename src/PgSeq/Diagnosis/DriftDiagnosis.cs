@@ -13,35 +13,61 @@ internal static class DriftDiagnosis
     /// <param name="state">The position read from the sequence relation.</param>
     /// <param name="columns">MAX (MIN when descending) over the measured columns, and whether the next value is taken.</param>
     /// <param name="policy">How far a repair would move the sequence.</param>
-    /// <param name="floor">After a migration: the value the source database's sequence of the same name hands out
-    /// next. The sequence must reach it too, or it hands out ids the source already gave.</param>
+    /// <param name="source">After a migration: the source database's sequence of the same name and the value it hands out
+    /// next. The sequence must reach it too, or it hands out ids the source already gave; unless the source is another
+    /// writer, whose values the sequence's lattice never holds (<see cref="LatticeRule.Floor"/>).</param>
     /// <param name="applicationAllocates">Whether the application calls nextval() itself for a column (no default or
     /// identity feeds it): it may use the values up to the one it gets, a whole increment's worth, so the next value
     /// must be at least MAX + increment (MIN + increment when descending), not merely past it.</param>
+    /// <param name="lattice">The values the sequence can hand out, when it is judged by them (<see cref="LatticeRule"/>):
+    /// then <paramref name="columns"/> hold the last of those values in use, and only they count.</param>
     public static Verdict Diagnose(
         SequenceDefinition sequence,
         SequenceState state,
         ColumnExtremes columns,
         RepairPolicy policy,
-        long? floor = null,
-        bool applicationAllocates = false)
+        SourcePosition? source = null,
+        bool applicationAllocates = false,
+        Lattice? lattice = null)
     {
-        var verdict = AgainstData(sequence, state, columns, policy, applicationAllocates);
-        return floor is { } source && verdict.NextValue is { } next && !sequence.Cycle && verdict.Status != SequenceStatus.Error
-               && (sequence.Descending ? next > source : next < source)
-            ? BehindSource(sequence, verdict, next, source)
+        var verdict = AgainstData(sequence, state, columns, policy, applicationAllocates, lattice);
+        var floor = source is { } position ? LatticeRule.Floor(lattice, position.Definition, position.NextValue, sequence.Descending) : null;
+        verdict = floor is { } reach && verdict.NextValue is { } next && !sequence.Cycle && verdict.Status != SequenceStatus.Error
+                  && (sequence.Descending ? next > reach : next < reach)
+            ? BehindSource(sequence, verdict, next, reach, lattice)
             : verdict;
+        if (source is { } other && floor is null)
+        {
+            verdict = verdict with { Reason = Phrases.SourceAnotherWriter(verdict.Reason, other.NextValue) };
+        }
+
+        verdict = verdict with { Floor = floor };
+        return lattice is null ? verdict : verdict with { Lattice = lattice, Reason = LatticeNote(verdict.Reason, lattice) };
+    }
+
+    // What the sequence can hand out, and the rows ahead of it that are another writer's.
+    private static Phrase LatticeNote(Phrase reason, Lattice lattice)
+    {
+        var note = lattice.Modulus == 1
+            ? Phrases.RangeNote(reason, lattice.MinValue, lattice.MaxValue)
+            : Phrases.LatticeNote(reason, lattice.Residue, lattice.Modulus, lattice.MinValue, lattice.MaxValue);
+        return lattice switch
+        {
+            { RowsOutsideAhead: > 0 and var rows, RowsOutsideCapped: true } => Phrases.RowsOutsideMore(note, rows),
+            { RowsOutsideAhead: > 0 and var rows } => Phrases.RowsOutside(note, rows),
+            _ => note,
+        };
     }
 
     // A sequence behind its source moves to at least the source's next value, and past its own data too.
-    private static Verdict BehindSource(SequenceDefinition sequence, Verdict verdict, long next, long source)
+    private static Verdict BehindSource(SequenceDefinition sequence, Verdict verdict, long next, long source, Lattice? lattice)
     {
         var goal = verdict.Status == SequenceStatus.Drift && verdict.Move is { } move
             ? (sequence.Descending ? Math.Min(move.NextValue, source) : Math.Max(move.NextValue, source))
             : source;
         if (goal > sequence.MaxValue || goal < sequence.MinValue)
         {
-            var outOfRange = Phrases.SourceOutOfRange(source, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence));
+            var outOfRange = Phrases.SourceOutOfRange(source, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence, lattice));
             return Verdict.Unrepairable(Finding.NoRoom, outOfRange,
                 next, verdict.BehindBy, verdict.NextInsertCollides);
         }
@@ -59,12 +85,12 @@ internal static class DriftDiagnosis
     }
 
     private static Verdict AgainstData(
-        SequenceDefinition sequence, SequenceState state, ColumnExtremes columns, RepairPolicy policy, bool applicationAllocates)
+        SequenceDefinition sequence, SequenceState state, ColumnExtremes columns, RepairPolicy policy, bool applicationAllocates, Lattice? lattice)
     {
         var next = NextValue(sequence, state);
         if (next is not { } nextValue)
         {
-            return Verdict.Unrepairable(Finding.Exhausted, Phrases.Exhausted(Limit(sequence), LimitValue(sequence), WidenRemedy(sequence)));
+            return Verdict.Unrepairable(Finding.Exhausted, Phrases.Exhausted(Limit(sequence), LimitValue(sequence), WidenRemedy(sequence, lattice)));
         }
 
         if (columns.Extreme is not { } extreme)
@@ -72,7 +98,7 @@ internal static class DriftDiagnosis
             var rewind = policy.AllowRewind && nextValue != sequence.Start && !sequence.Cycle
                 ? Move(sequence, sequence.Start)
                 : (SequenceMove?)null;
-            return Verdict.InSync(Finding.Empty, Phrases.Empty(nextValue), nextValue, rewind);
+            return Verdict.InSync(Finding.Empty, lattice is null ? Phrases.Empty(nextValue) : Phrases.LatticeEmpty(nextValue), nextValue, rewind);
         }
 
         if (sequence.Cycle)
@@ -80,7 +106,7 @@ internal static class DriftDiagnosis
             return DiagnoseCycle(sequence, nextValue, extreme, columns.NextValueTaken == true);
         }
 
-        var edge = sequence.Descending ? "MIN" : "MAX";
+        var edge = lattice is null ? Phrases.Edge(sequence.Descending) : Phrases.LatticeEdge();
         var behind = sequence.Descending ? nextValue >= extreme : nextValue <= extreme;
         var required = (Int128)extreme + sequence.Increment;
         var blockShort = applicationAllocates && !behind && (sequence.Descending ? nextValue > required : nextValue < required);
@@ -96,8 +122,8 @@ internal static class DriftDiagnosis
         if (goal > sequence.MaxValue || goal < sequence.MinValue)
         {
             var noRoom = policy.Margin > 0
-                ? Phrases.NoRoomForMargin(edge, extreme, policy.Margin, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence))
-                : Phrases.NoRoom(edge, extreme, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence));
+                ? Phrases.NoRoomForMargin(edge, extreme, policy.Margin, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence, lattice))
+                : Phrases.NoRoom(edge, extreme, Limit(sequence), LimitValue(sequence), WidenRemedy(sequence, lattice));
             return Verdict.Unrepairable(Finding.NoRoom, noRoom, nextValue, behindBy, columns.NextValueTaken == true);
         }
 
@@ -148,7 +174,7 @@ internal static class DriftDiagnosis
     {
         // After a wrap-around a CYCLE sequence legitimately hands out values below MAX, so MAX says nothing;
         // only whether the next value is taken does, and no MAX-based move is a safe repair.
-        var edge = sequence.Descending ? "MIN" : "MAX";
+        var edge = Phrases.Edge(sequence.Descending);
         if (nextValueTaken)
         {
             return Verdict.Drift(
@@ -168,8 +194,14 @@ internal static class DriftDiagnosis
 
     private static long LimitValue(SequenceDefinition sequence) => sequence.Descending ? sequence.MinValue : sequence.MaxValue;
 
-    private static Phrase WidenRemedy(SequenceDefinition sequence)
+    // A writer of several whose own range is used up must not be widened into the next writer's range.
+    private static Phrase WidenRemedy(SequenceDefinition sequence, Lattice? lattice)
     {
+        if (lattice is not null && LatticeRule.SharesKeySpace(sequence, lattice))
+        {
+            return Phrases.LatticeUsedUp(lattice.Residue, lattice.Modulus, lattice.MinValue, lattice.MaxValue);
+        }
+
         var bound = sequence.Descending ? "NO MINVALUE" : "NO MAXVALUE";
         var typeLimit = sequence.Descending ? long.MinValue : long.MaxValue;
         return sequence.DataType != "bigint"

@@ -27,12 +27,12 @@ internal static class Judgement
     /// <summary>The verdict after a repair transaction that found <paramref name="before"/> and <paramref name="extreme"/>
     /// under its locks and made <paramref name="moved"/> (null when another session had already moved the sequence).</summary>
     public static Verdict AfterRepair(
-        CatalogSequence sequence, SequenceState before, SequenceMove? moved, long? extreme, CapacityThresholds thresholds)
+        CatalogSequence sequence, SequenceState before, SequenceMove? moved, long? extreme, Lattice? lattice, CapacityThresholds thresholds)
     {
         var definition = sequence.Definition;
         var after = moved is { } m ? new SequenceState(m.Value, m.IsCalled) : before;
         var verdict = DriftDiagnosis.Diagnose(definition, after, new ColumnExtremes(extreme, false), RepairPolicy.Default,
-            applicationAllocates: sequence.ApplicationAllocates);
+            applicationAllocates: sequence.ApplicationAllocates, lattice: lattice);
         var judged = Complete(verdict, sequence, after, extreme, thresholds);
         if (moved is not { } move)
         {
@@ -67,7 +67,7 @@ internal static class Judgement
     // errors and busy sequences keep theirs, with the capacity still in the report.
     private static Verdict WithCapacity(Verdict verdict, CatalogSequence sequence, SequenceState state, long? extreme, CapacityThresholds thresholds)
     {
-        var (capacity, explanation) = CapacityAssessment.Assess(sequence, state, extreme, thresholds);
+        var (capacity, explanation) = CapacityAssessment.Assess(sequence, state, extreme, thresholds, verdict.Lattice);
         var assessed = verdict with { Capacity = capacity };
         return (verdict.Status, capacity.Level) switch
         {

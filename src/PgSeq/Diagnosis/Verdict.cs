@@ -33,6 +33,13 @@ internal sealed record Verdict
     /// state is unknown.</summary>
     public Capacity? Capacity { get; init; }
 
+    /// <summary>The values the sequence can hand out, when it was judged by them; null when judged by MAX (MIN).</summary>
+    public Lattice? Lattice { get; init; }
+
+    /// <summary>After a migration: the value the sequence must reach because the source handed out everything before
+    /// it; null without a source, or when the source is another writer.</summary>
+    public long? Floor { get; init; }
+
     /// <summary>The next value clears the data (or the columns are empty); <paramref name="rewind"/> is the move that
     /// lowers it when rewinding is allowed.</summary>
     public static Verdict InSync(Finding finding, Phrase reason, long nextValue, SequenceMove? rewind = null) =>

@@ -8,22 +8,48 @@ internal static class Phrases
     // Diagnosis
     public static Phrase Empty(long next) => P("empty", "the linked columns are empty; the next value is {0}", next);
 
-    public static Phrase InSync(bool descending, long next, string edge, long extreme) => descending
+    // The far end of the data a sequence is compared with.
+    public static Phrase Edge(bool descending) => descending ? P("edge_min", "MIN") : P("edge_max", "MAX");
+
+    // Several writers: a sequence judged by the values it can hand out (its lattice).
+    public static Phrase LatticeEdge() => P("lattice_edge", "its last in-class value");
+
+    public static Phrase LatticeEmpty(long next) =>
+        P("lattice_empty", "no value in the linked columns is one this sequence can hand out; the next value is {0}", next);
+
+    public static Phrase LatticeNote(Phrase reason, long residue, long modulus, long min, long max) =>
+        P("lattice_note", "{0} (it hands out only values ≡ {1} mod {2} from {3} to {4})", reason, residue, modulus, min, max);
+
+    public static Phrase RangeNote(Phrase reason, long min, long max) =>
+        P("range_note", "{0} (it hands out only values from {1} to {2})", reason, min, max);
+
+    public static Phrase RowsOutside(Phrase note, long rows) =>
+        P("rows_outside", "{0}; {1} rows ahead of it are outside them: another writer's, which can never collide with it", note, rows);
+
+    public static Phrase RowsOutsideMore(Phrase note, long rows) =>
+        P("rows_outside_more", "{0}; more than {1} rows ahead of it are outside them: another writer's, which can never collide with it",
+            note, rows);
+
+    public static Phrase LatticeUsedUp(long residue, long modulus, long min, long max) =>
+        P("lattice_used_up", "its own values (≡ {0} mod {1} from {2} to {3}) are used up; give this writer another range or class by hand: "
+            + "widening its MINVALUE or MAXVALUE would hand out another writer's ids", residue, modulus, min, max);
+
+    public static Phrase InSync(bool descending, long next, Phrase edge, long extreme) => descending
         ? P("in_sync_descending", "the next value {0} is below {1} {2}", next, edge, extreme)
         : P("in_sync_ascending", "the next value {0} is above {1} {2}", next, edge, extreme);
 
-    public static Phrase Behind(long next, string edge, long extreme, long behind) =>
+    public static Phrase Behind(long next, Phrase edge, long extreme, long behind) =>
         P("behind", "the next value {0} is not past {1} {2}: the sequence is {3} behind", next, edge, extreme, behind);
 
-    public static Phrase BehindCollides(long next, string edge, long extreme, long behind) =>
+    public static Phrase BehindCollides(long next, Phrase edge, long extreme, long behind) =>
         P("behind_collides", "the next value {0} is not past {1} {2}: the sequence is {3} behind and the very next insert collides",
             next, edge, extreme, behind);
 
-    public static Phrase BehindLater(long next, string edge, long extreme, long behind) =>
+    public static Phrase BehindLater(long next, Phrase edge, long extreme, long behind) =>
         P("behind_later", "the next value {0} is not past {1} {2}: the sequence is {3} behind; the value {0} is free but a later nextval() collides",
             next, edge, extreme, behind);
 
-    public static Phrase BehindBlock(long next, string edge, long extreme, long increment, long goal, long behind) =>
+    public static Phrase BehindBlock(long next, Phrase edge, long extreme, long increment, long goal, long behind) =>
         P("behind_block", "the next value {0} clears {1} {2} by less than its increment {3}: an application that calls nextval() itself may use "
             + "the values just below the one it gets (Hibernate's pooled optimizer does), so the sequence must reach {4}; it is {5} behind",
             next, edge, extreme, increment, goal, behind);
@@ -31,6 +57,10 @@ internal static class Phrases
     public static Phrase BehindSource(long next, long source) =>
         P("behind_source", "the next value {0} is behind the source database, whose sequence hands out {1} next: ids the source already gave could "
             + "come again", next, source);
+
+    public static Phrase SourceAnotherWriter(Phrase reason, long source) =>
+        P("source_another_writer", "{0}; the source database's sequence of this name, next at {1}, hands out another writer's values "
+            + "(another class or range), so its position is no floor for this one", reason, source);
 
     public static Phrase AlsoBehindSource(Phrase reason, long source) =>
         P("also_behind_source", "{0}; it is also behind the source database, whose sequence hands out {1} next", reason, source);
@@ -42,10 +72,10 @@ internal static class Phrases
     public static Phrase Exhausted(string limitKeyword, long limit, Phrase remedy) =>
         P("exhausted", "the sequence has reached its {0} {1}, so nextval() fails; {2}", limitKeyword, limit, remedy);
 
-    public static Phrase NoRoom(string edge, long extreme, string limitKeyword, long limit, Phrase remedy) =>
+    public static Phrase NoRoom(Phrase edge, long extreme, string limitKeyword, long limit, Phrase remedy) =>
         P("no_room", "{0} {1} leaves no room before {2} {3}; {4}, then repair again", edge, extreme, limitKeyword, limit, remedy);
 
-    public static Phrase NoRoomForMargin(string edge, long extreme, long margin, string limitKeyword, long limit, Phrase remedy) =>
+    public static Phrase NoRoomForMargin(Phrase edge, long extreme, long margin, string limitKeyword, long limit, Phrase remedy) =>
         P("no_room_margin", "{0} {1} leaves no room for a margin of {2} before {3} {4}; {5}, then repair again",
             edge, extreme, margin, limitKeyword, limit, remedy);
 
@@ -62,7 +92,7 @@ internal static class Phrases
         P("cycle_collision", "CYCLE sequence whose values have wrapped around: the next value {0} is already taken; pgseq does not move cycling "
             + "sequences, so choose a free range and call setval() on it by hand", next);
 
-    public static Phrase CycleWrapped(string edge, long extreme, long next) =>
+    public static Phrase CycleWrapped(Phrase edge, long extreme, long next) =>
         P("cycle_wrapped", "CYCLE sequence that has wrapped around below {0} {1}; the next value {2} is free", edge, extreme, next);
 
     // Capacity
@@ -72,6 +102,10 @@ internal static class Phrases
 
     public static Phrase CapacityCycles(string percent, long limit) =>
         P("capacity_cycles", "CYCLE sequence: {0}% of its range used; it wraps around at {1}", percent, limit);
+
+    public static Phrase OwnRangeEnds(long limit) =>
+        P("own_range_ends", "this writer's own range ends at {0}: plan another range or class for it by hand, since widening its "
+            + "MINVALUE or MAXVALUE would hand out another writer's ids", limit);
 
     public static Phrase WidenWith(string statements) => P("widen_with", "widen with {0}", statements);
 

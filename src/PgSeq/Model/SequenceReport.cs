@@ -33,7 +33,8 @@ public sealed record SequenceReport
     /// <summary>The value the next <c>nextval()</c> returns; null when the sequence is exhausted or could not be read.</summary>
     public long? NextValue { get; init; }
 
-    /// <summary>MAX over the measured columns (MIN for descending sequences); null when they are empty or were not read.</summary>
+    /// <summary>MAX over the measured columns (MIN for descending sequences), or for a sequence judged by its
+    /// <see cref="Lattice"/> the last value of the lattice in use; null when there is none or they were not read.</summary>
     public long? ColumnExtreme { get; init; }
 
     /// <summary>With <see cref="CheckOptions.CutoverSource"/>: what the source's sequence of the same name hands out next.</summary>
@@ -48,6 +49,12 @@ public sealed record SequenceReport
     /// <summary>True when the sequence is in drift and a fix with the same options would move it past the data; false
     /// for drift that needs a hand (a CYCLE sequence whose values wrapped around).</summary>
     public bool Repairable { get; init; }
+
+    /// <summary>The values the sequence can hand out, when it is judged by them rather than by MAX (MIN): one writer of
+    /// several sharing the key space, by class (an increment other than 1) or by range (its own MINVALUE/MAXVALUE). Then
+    /// <see cref="ColumnExtreme"/> is the last value of the lattice in use, and rows outside it never count as drift.
+    /// Null for a sequence judged by MAX.</summary>
+    public Lattice? Lattice { get; init; }
 
     /// <summary>How much of its range the sequence has used; null when its state could not be read.</summary>
     public Capacity? Capacity { get; init; }

@@ -14,7 +14,6 @@ internal sealed class FixRun
     private readonly Workers _workers;
     private readonly FixOptions _options;
     private readonly RepairBoundary _boundary;
-    private readonly IReadOnlyDictionary<string, long> _floors;
     private readonly SequenceHold _hold;
     private readonly CapacityThresholds _thresholds;
     private ProgressCounter? _repairing;
@@ -22,13 +21,11 @@ internal sealed class FixRun
     /// <param name="workers">The connections, with what the session may do.</param>
     /// <param name="options">Scope, timeouts and how to repair.</param>
     /// <param name="boundary">Each repair in its own transaction, or under a savepoint of the caller's.</param>
-    /// <param name="floors">After a migration, the next value of each source sequence by name.</param>
-    public FixRun(Workers workers, FixOptions options, RepairBoundary boundary, IReadOnlyDictionary<string, long> floors)
+    public FixRun(Workers workers, FixOptions options, RepairBoundary boundary)
     {
         _workers = workers;
         _options = options;
         _boundary = boundary;
-        _floors = floors;
         _hold = RepairScript.HoldFor(boundary, workers.Session.VersionNumber);
         _thresholds = CapacityThresholds.Of(options);
         Policy = new RepairPolicy(options.Margin, options.AllowRewind);
@@ -56,10 +53,10 @@ internal sealed class FixRun
                 continue;
             }
 
-            var floor = _floors.TryGetValue(inspection.Sequence.Name, out var f) ? f : (long?)null;
+            var (floor, lattice) = (inspection.Verdict.Floor, inspection.Verdict.Lattice);
             var checkedNext = inspection.Verdict.NextValue;
             var plan = Phrases.ScriptPlan(checkedNext, move.NextValue);
-            var script = () => RepairScript.Render(inspection.Sequence, Policy, _options, floor, _hold, plan);
+            var script = () => RepairScript.Render(new RepairJob(inspection.Sequence, floor, lattice), Policy, _options, _hold, plan);
             if (RepairRefusal.Of(inspection.Sequence, _workers.Session.User) is { } refusal)
             {
                 settle(index, Failed(inspection, refusal));
@@ -70,7 +67,7 @@ internal sealed class FixRun
             }
             else
             {
-                pending.Add((index, new RepairJob(inspection.Sequence, floor), inspection, script));
+                pending.Add((index, new RepairJob(inspection.Sequence, floor, lattice), inspection, script));
             }
         }
 
@@ -100,7 +97,7 @@ internal sealed class FixRun
 
     // The verdict on what a committed repair transaction left.
     private Verdict AfterRepair(SequenceInspection inspection, RepairResult result) =>
-        Judgement.AfterRepair(inspection.Sequence, result.Before, result.Moved, result.Extreme, _thresholds);
+        Judgement.AfterRepair(inspection.Sequence, result.Before, result.Moved, result.Extreme, inspection.Verdict.Lattice, _thresholds);
 
     // A refused or failed repair: the sequence as checked, with the failure as its verdict.
     private RepairDecision Failed(SequenceInspection inspection, Failure failure) =>

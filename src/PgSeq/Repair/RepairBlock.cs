@@ -24,6 +24,8 @@ public static class RepairBlock
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd()
             .Replace("__RESOLVE_LINKS__", LinkResolver.Query("link_sequences", "link_columns"), StringComparison.Ordinal)
+            .Replace(
+                "__LATTICE_EXTREME__", ProbeSql.LatticeExtreme("%s", "%I", "%s", "%I", "%s", "%s", "%I", "%s", "%s", "%s"), StringComparison.Ordinal)
             .Replace("__EXTREME__", ProbeSql.ColumnExtreme("%s", "%I", "%s"), StringComparison.Ordinal)
             .Replace("__STATE__", ProbeSql.State("%s"), StringComparison.Ordinal)
             .Replace("__NEXT_VALUE__", ProbeSql.NextValue("seq_last_value", "seq_is_called", "g.inc"), StringComparison.Ordinal)

@@ -39,7 +39,7 @@ internal static class RepairExecutor
             for (var i = next; i < next + count; i++)
             {
                 foreach (var statement in RepairScript.Statements(
-                    jobs[i].Sequence, policy, options, jobs[i].Floor, boundary, hold, deferFlush: i < next + count - 1, printed: false))
+                    jobs[i], policy, options, boundary, hold, deferFlush: i < next + count - 1, printed: false))
                 {
                     batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
                 }

@@ -1,5 +1,4 @@
 using System.Text;
-using PgSeq.Catalog;
 using PgSeq.Diagnosis;
 using PgSeq.Probing;
 using PgSeq.Session;
@@ -26,10 +25,11 @@ namespace PgSeq.Repair;
 internal static class RepairScript
 {
     /// <summary>The statements of the repair transaction, in order.</summary>
-    /// <param name="sequence">The sequence to repair and the columns it feeds.</param>
+    /// <param name="job">The sequence to repair and the columns it feeds; after a migration the next value it must reach
+    /// whatever its data says; and its lattice, when it is judged by one (only values of the lattice count, and the move
+    /// keeps the sequence in its class).</param>
     /// <param name="policy">How far to move it.</param>
     /// <param name="options">The timeouts.</param>
-    /// <param name="floor">After a migration: a next value the sequence must reach whatever its data says.</param>
     /// <param name="boundary">Its own transaction, or a savepoint in the caller's.</param>
     /// <param name="hold">How to hold the sequence; see <see cref="HoldFor"/>.</param>
     /// <param name="deferFlush">Commit without waiting for the WAL flush (<c>synchronous_commit = off</c>), for a
@@ -38,15 +38,15 @@ internal static class RepairScript
     /// <param name="printed">For a script that psql runs: the transaction sets its own timeouts and row security. pgseq's
     /// own sessions already have them (see SessionSetup), so the statements it sends leave them out.</param>
     public static IReadOnlyList<string> Statements(
-        CatalogSequence sequence,
+        RepairJob job,
         RepairPolicy policy,
         CheckOptions options,
-        long? floor,
         RepairBoundary boundary,
         SequenceHold hold,
         bool deferFlush,
         bool printed)
     {
+        var sequence = job.Sequence;
         var tables = sequence.MeasuredColumns.Select(c => c.Table).Distinct().Order(StringComparer.Ordinal);
         IEnumerable<string> flush = deferFlush && boundary == RepairBoundary.Transaction ? ["SET LOCAL synchronous_commit = off"] : [];
         IEnumerable<string> settings = printed
@@ -66,7 +66,7 @@ internal static class RepairScript
             hold == SequenceHold.AlterPersistence
                 ? $"ALTER SEQUENCE {sequence.Name} SET {(sequence.Unlogged ? "UNLOGGED" : "LOGGED")}"
                 : $"ALTER SEQUENCE {sequence.Name} INCREMENT BY {Number(sequence.Definition.Increment)}",
-            Move(sequence, policy, floor),
+            Move(job, policy),
             boundary == RepairBoundary.Transaction ? "COMMIT" : $"RELEASE SAVEPOINT {Savepoint}",
         ];
     }
@@ -82,12 +82,12 @@ internal static class RepairScript
     public const string Savepoint = "pgseq_repair";
 
     /// <summary>The transaction as a psql script, headed by a comment saying what it repairs and what was planned.</summary>
-    public static string Render(CatalogSequence sequence, RepairPolicy policy, CheckOptions options, long? floor, SequenceHold hold, Phrase plan)
+    public static string Render(RepairJob job, RepairPolicy policy, CheckOptions options, SequenceHold hold, Phrase plan)
     {
         var script = new StringBuilder();
-        var columns = string.Join(", ", sequence.MeasuredColumns.Select(c => c.QualifiedName));
-        script.Append("-- ").Append(Comment($"{sequence.Name} feeds {columns}: {plan}")).Append('\n');
-        foreach (var statement in Statements(sequence, policy, options, floor, RepairBoundary.Transaction, hold, deferFlush: false, printed: true))
+        var columns = string.Join(", ", job.Sequence.MeasuredColumns.Select(c => c.QualifiedName));
+        script.Append("-- ").Append(Comment($"{job.Sequence.Name} feeds {columns}: {plan}")).Append('\n');
+        foreach (var statement in Statements(job, policy, options, RepairBoundary.Transaction, hold, deferFlush: false, printed: true))
         {
             script.Append(statement).Append(";\n");
         }
@@ -123,14 +123,17 @@ internal static class RepairScript
 
     // Returns the state before, the extreme, and the setval() made (null when none was needed). The move happens only
     // when the sequence falls short of the data (or of the source, after a migration), or with rewind whenever it is
-    // anywhere but at the goal.
-    private static string Move(CatalogSequence sequence, RepairPolicy policy, long? floor)
+    // anywhere but at the goal. With a lattice, only the values of the lattice count, and the sequence moves only while
+    // its next value is still in the lattice it was checked with (another session may have moved it out).
+    private static string Move(RepairJob job, RepairPolicy policy)
     {
+        var (sequence, floor, lattice) = (job.Sequence, job.Floor, job.Lattice);
         var definition = sequence.Definition;
         var increment = Number(definition.Increment);
         var aggregate = ProbeSql.Aggregate(definition.Descending);
-        var extremes = string.Join("\n        UNION ALL ", sequence.MeasuredColumns.Select(c =>
-            $"SELECT {ProbeSql.ColumnExtreme(aggregate, c.ColumnIdentifier, c.Table)}"));
+        var extremes = string.Join("\n        UNION ALL ", sequence.MeasuredColumns.Select(c => lattice is null
+            ? $"SELECT {ProbeSql.ColumnExtreme(aggregate, c.ColumnIdentifier, c.Table)}"
+            : $"SELECT {ProbeSql.LatticeExtreme(aggregate, c.ColumnIdentifier, c.Table, lattice)}"));
         var offset = Number((Int128)definition.Increment * (1 + (Int128)policy.Margin));
         var further = definition.Descending ? "least" : "greatest";
         var atLeast = floor is { } f ? $", {Number(f)}" : string.Empty;
@@ -141,6 +144,11 @@ internal static class RepairScript
         var clearance = Required("x.extreme", increment, sequence.ApplicationAllocates ? "true" : "false");
         var required = floor is null ? clearance : $"{further}({clearance}{atLeast})";
         var needed = policy.AllowRewind ? "pos.goal <> pos.next_value" : FallsShort("pos.next_value", "pos.required", increment);
+        if (lattice is not null)
+        {
+            needed = $"{needed}\n                  AND {ProbeSql.InLattice("pos.next_value", lattice)}";
+        }
+
         var (min, max) = (Number(definition.MinValue), Number(definition.MaxValue));
         return $"""
             SELECT s.last_value, s.is_called, x.extreme, moved.value, moved.is_called,

@@ -7,8 +7,8 @@ namespace PgSeq.Reporting;
 
 /// <summary>Assembles the public <see cref="SequenceReport"/> from an inspection or a repair decision: the verdict
 /// Diagnosis made, the facts it was made from, and what was done. Decides nothing.</summary>
-/// <param name="floors">After a migration, the next value of each source sequence by name.</param>
-internal sealed class ReportFactory(IReadOnlyDictionary<string, long> floors)
+/// <param name="sources">After a migration, each source sequence and its next value by name.</param>
+internal sealed class ReportFactory(IReadOnlyDictionary<string, SourcePosition> sources)
 {
     /// <summary>The report of a check: the verdict, and for drift the move a fix would make.</summary>
     public SequenceReport Checked(SequenceInspection inspection) =>
@@ -74,6 +74,7 @@ internal sealed class ReportFactory(IReadOnlyDictionary<string, long> floors)
         NextInsertCollides = verdict.NextInsertCollides,
         Repairable = verdict is { Status: SequenceStatus.Drift, Move: not null },
         Capacity = verdict.Capacity,
-        SourceNextValue = floors.TryGetValue(inspection.Sequence.Name, out var source) ? source : null,
+        SourceNextValue = sources.TryGetValue(inspection.Sequence.Name, out var source) ? source.NextValue : null,
+        Lattice = verdict.Lattice,
     };
 }

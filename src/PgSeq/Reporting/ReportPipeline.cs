@@ -48,9 +48,9 @@ internal static class ReportPipeline
         ReportTotals totals,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var factory = new ReportFactory(source.Floors);
+        var factory = new ReportFactory(source.Positions);
         await foreach (var window in DriftInspector.InspectAsync(
-            workers, options, RepairPolicy.Default, source.Floors, lookUpNextValue: true, totals.Scope, cancellationToken).ConfigureAwait(false))
+            workers, options, RepairPolicy.Default, source.Positions, lookUpNextValue: true, totals.Scope, cancellationToken).ConfigureAwait(false))
         {
             foreach (var inspection in window)
             {
@@ -73,10 +73,10 @@ internal static class ReportPipeline
         ReportTotals totals,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var run = new FixRun(workers, options, boundary, source.Floors);
-        var factory = new ReportFactory(source.Floors);
+        var run = new FixRun(workers, options, boundary);
+        var factory = new ReportFactory(source.Positions);
         var windows = DriftInspector.InspectAsync(
-                workers, options, run.Policy, source.Floors, lookUpNextValue: options.DryRun, totals.Scope, cancellationToken)
+                workers, options, run.Policy, source.Positions, lookUpNextValue: options.DryRun, totals.Scope, cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
         await using var windowsScope = windows.ConfigureAwait(false);
         while (true)

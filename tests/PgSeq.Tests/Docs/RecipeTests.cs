@@ -209,7 +209,7 @@ public sealed partial class RecipeTests(PostgresServer server) : IAsyncLifetime
     private string Localize(string command, int? port = null)
     {
         var local = Connection().Replace(command, $"postgresql://{Own.SuperUser}@{Own.Host}:{Own.Port}/");
-        local = local.Replace("/usr/local/bin/pgseq", Path.Combine(AppContext.BaseDirectory, "pgseq"), StringComparison.Ordinal);
+        local = Executable().Replace(local, Path.Combine(AppContext.BaseDirectory, "pgseq"));
         local = SystemPath().Replace(local, "${before}" + _root + "/${top}/");
         return port is { } free ? local.Replace(":9632", $":{free}", StringComparison.Ordinal) : local;
     }
@@ -245,6 +245,10 @@ public sealed partial class RecipeTests(PostgresServer server) : IAsyncLifetime
 
     [GeneratedRegex(@"(?<before>^|[\s=>'""])/(?<top>var|etc)/")]
     private static partial Regex SystemPath();
+
+    // Where the package (/usr/bin) or a copy by hand (/usr/local/bin) puts it.
+    [GeneratedRegex(@"/usr(/local)?/bin/pgseq\b")]
+    private static partial Regex Executable();
 
     [GeneratedRegex(@"\s+#\s.*$")]
     private static partial Regex TrailingComment();

@@ -72,7 +72,22 @@ public sealed class ApprovedSqlTests
 
     [Fact]
     public void The_printed_fix_script_sets_its_own_timeouts_and_row_security() =>
-        Verify(RepairScript.Render(Shared, RepairPolicy.Default, new CheckOptions(), null, SequenceHold.AlterPersistence, Phrases.ScriptPlan(2, 29)), "fix-script.approved.sql");
+        Verify(RepairScript.Render(new RepairJob(Shared, null, null), RepairPolicy.Default, new CheckOptions(), SequenceHold.AlterPersistence, Phrases.ScriptPlan(2, 29)),
+            "fix-script.approved.sql");
+
+    [Fact]
+    public void A_repair_of_one_writer_of_several_reads_only_its_class_and_keeps_the_sequence_in_it() =>
+        Verify(
+            Statements(RepairPolicy.Default, floor: null, RepairBoundary.Transaction, SequenceHold.AlterPersistence, printed: false,
+                new Lattice { Modulus = 10, Residue = 3, MinValue = 1, MaxValue = long.MaxValue }),
+            "repair-transaction.interleaved.approved.sql");
+
+    [Fact]
+    public void A_repair_of_a_writer_with_a_range_of_its_own_reads_only_that_range() =>
+        Verify(
+            Statements(RepairPolicy.Default, floor: null, RepairBoundary.Transaction, SequenceHold.AlterPersistence, printed: false,
+                new Lattice { Modulus = 1, Residue = 0, MinValue = 1L << 48, MaxValue = (2L << 48) - 1 }),
+            "repair-transaction.own-range.approved.sql");
 
     [Fact]
     public void The_repair_block_is_the_approved_one() =>
@@ -91,8 +106,10 @@ public sealed class ApprovedSqlTests
             }),
             "repair-block.no-inference.approved.sql");
 
-    private static string Statements(RepairPolicy policy, long? floor, RepairBoundary boundary, SequenceHold hold, bool printed) =>
-        string.Join(";\n", RepairScript.Statements(Shared, policy, new CheckOptions(), floor, boundary, hold, deferFlush: false, printed)) + ";\n";
+    private static string Statements(
+        RepairPolicy policy, long? floor, RepairBoundary boundary, SequenceHold hold, bool printed, Lattice? lattice = null) =>
+        string.Join(";\n", RepairScript.Statements(new RepairJob(Shared, floor, lattice), policy, new CheckOptions(), boundary, hold, deferFlush: false, printed))
+        + ";\n";
 
     private static CatalogColumn Column(string table, string column) => new(
         new LinkedColumn { Table = table, Column = column, ColumnType = "bigint", Kind = LinkKind.Default, Indexed = true },

@@ -20,6 +20,14 @@ public record CheckOptions
     /// <summary>psql-style table patterns that are left out.</summary>
     public IReadOnlyList<string> ExcludeTables { get; init; } = [];
 
+    /// <summary>
+    /// Require every <see cref="Schemas"/> pattern to match a schema, and every <see cref="Tables"/> pattern a table, of
+    /// the database, as <c>pg_dump --strict-names</c> does: otherwise the run fails with a <see cref="PgSeqException"/>
+    /// naming the pattern before anything is read, instead of examining less than meant (a mistyped pattern examines
+    /// nothing, and reports nothing wrong). The exclusion patterns are not checked. Default: false.
+    /// </summary>
+    public bool StrictNames { get; init; }
+
     /// <summary>Columns that sequences feed without the catalog showing it (the application calls nextval() itself).</summary>
     public IReadOnlyList<ExplicitLink> Links { get; init; } = [];
 

@@ -56,6 +56,13 @@ public sealed class DriftReportReader : IAsyncDisposable
     public Attention Attention => Ended().Attention;
 
     /// <summary>
+    /// How many sequences the run has in scope, as the catalog counts them before the first sequence is handed out; null
+    /// until then (so also when the run stopped before the catalog was read). When the reading stops early, the
+    /// sequences never read are this less <see cref="DriftSummary.Sequences"/>.
+    /// </summary>
+    public int? SequencesInScope => _totals.Scope.InScope;
+
+    /// <summary>
     /// True when the reading stopped before the end: cancelled, failed, or left by the caller. The totals then count
     /// only the sequences read; for a fix, those are all that was done, each repaired or untouched.
     /// </summary>

@@ -19,6 +19,7 @@ public static class SequenceDrift
     /// <param name="options">Scope and timeouts; defaults examine every user schema.</param>
     /// <param name="cancellationToken">Cancels the running query.</param>
     /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
+    /// <exception cref="PgSeqException">A pattern matches nothing, with <see cref="CheckOptions.StrictNames"/>.</exception>
     public static async Task<DriftReport> CheckAsync(
         NpgsqlDataSource dataSource, CheckOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -36,6 +37,7 @@ public static class SequenceDrift
     /// <param name="cancellationToken">Cancels opening the reader.</param>
     /// <returns>The reader; dispose it to close its connections.</returns>
     /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
+    /// <exception cref="PgSeqException">A pattern matches nothing, with <see cref="CheckOptions.StrictNames"/>.</exception>
     public static async Task<DriftReportReader> OpenCheckAsync(
         NpgsqlDataSource dataSource, CheckOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -52,6 +54,7 @@ public static class SequenceDrift
     /// <param name="options">Scope and timeouts; defaults examine every user schema.</param>
     /// <param name="cancellationToken">Cancels the running query.</param>
     /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
+    /// <exception cref="PgSeqException">A pattern matches nothing, with <see cref="CheckOptions.StrictNames"/>.</exception>
     public static async Task<DriftReport> CheckAsync(
         NpgsqlConnection connection, CheckOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -75,7 +78,8 @@ public static class SequenceDrift
     /// <param name="options">Scope, timeouts, and how to repair.</param>
     /// <param name="cancellationToken">Stops the run: the sequence being repaired is rolled back and a
     /// <see cref="RepairInterruptedException"/> carries what was done.</param>
-    /// <exception cref="PgSeqException">The server is read-only (a hot standby, or read-only transactions by default).</exception>
+    /// <exception cref="PgSeqException">The server is read-only (a hot standby, or read-only transactions by default), or a
+    /// pattern matches nothing with <see cref="CheckOptions.StrictNames"/>.</exception>
     /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
     public static async Task<DriftReport> FixAsync(
         NpgsqlDataSource dataSource, FixOptions? options = null, CancellationToken cancellationToken = default)
@@ -95,7 +99,8 @@ public static class SequenceDrift
     /// <param name="options">Scope, timeouts, and how to repair.</param>
     /// <param name="cancellationToken">Cancels opening the reader.</param>
     /// <returns>The reader; dispose it to close its connections.</returns>
-    /// <exception cref="PgSeqException">The server is read-only (a hot standby, or read-only transactions by default).</exception>
+    /// <exception cref="PgSeqException">The server is read-only (a hot standby, or read-only transactions by default), or a
+    /// pattern matches nothing with <see cref="CheckOptions.StrictNames"/>.</exception>
     /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
     public static async Task<DriftReportReader> OpenFixAsync(
         NpgsqlDataSource dataSource, FixOptions? options = null, CancellationToken cancellationToken = default)
@@ -115,7 +120,8 @@ public static class SequenceDrift
     /// <param name="options">Scope, timeouts, and how to repair.</param>
     /// <param name="cancellationToken">Stops the run: the sequence being repaired is rolled back and a
     /// <see cref="RepairInterruptedException"/> carries what was done.</param>
-    /// <exception cref="PgSeqException">The server is read-only (a hot standby, or read-only transactions by default).</exception>
+    /// <exception cref="PgSeqException">The server is read-only (a hot standby, or read-only transactions by default), or a
+    /// pattern matches nothing with <see cref="CheckOptions.StrictNames"/>.</exception>
     /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
     public static async Task<DriftReport> FixAsync(
         NpgsqlConnection connection, FixOptions? options = null, CancellationToken cancellationToken = default)
@@ -140,7 +146,8 @@ public static class SequenceDrift
     /// <param name="transaction">The caller's open transaction.</param>
     /// <param name="options">Scope, timeouts, and how to repair.</param>
     /// <param name="cancellationToken">Stops the run: the sequence being repaired is rolled back to its savepoint.</param>
-    /// <exception cref="PgSeqException">The transaction is read-only, or the server is a hot standby.</exception>
+    /// <exception cref="PgSeqException">The transaction is read-only, the server is a hot standby, or a pattern matches
+    /// nothing with <see cref="CheckOptions.StrictNames"/>.</exception>
     /// <exception cref="InvalidPatternException">A schema or table pattern cannot be parsed.</exception>
     public static async Task<DriftReport> FixAsync(
         NpgsqlTransaction transaction, FixOptions? options = null, CancellationToken cancellationToken = default)

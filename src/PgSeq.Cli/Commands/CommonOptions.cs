@@ -22,27 +22,22 @@ internal sealed class CommonOptions
                 result.AddError(texts["UnrecognizedOption", unknown.Value]);
             }
         });
-        Targets = new("--targets") { Description = texts["Help_Targets"], HelpName = "FILE" };
+        Targets = OptionKinds.FileName("--targets", texts["Help_Targets"], texts);
         AllDatabases = new("--all-databases") { Description = texts["Help_AllDatabases"] };
-        Jobs = new("--jobs", "-j") { Description = texts["Help_Jobs"], HelpName = "N", DefaultValueFactory = _ => 4 };
-        Jobs.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 64)
-            {
-                result.AddError(texts["JobsRange"]);
-            }
-        });
+        Jobs = OptionKinds.WholeNumber<int>("--jobs", texts["Help_Jobs"], texts, n => n is < 1 or > 64 ? texts["JobsRange"] : null, "-j");
+        Jobs.DefaultValueFactory = _ => 4;
         Format = new("--format") { Description = texts["Help_Format"], HelpName = "table|json|prometheus|nagios" };
         Format.AcceptOnlyFromAmong("table", "json", "prometheus", "nagios");
         Quiet = new("--quiet", "-q") { Description = texts["Help_Quiet"] };
         From = new("--from") { Description = texts["Help_From"], HelpName = "SOURCE" };
-        Log = new("--log") { Description = texts["Help_Log"], HelpName = "FILE" };
-        Schema = Patterns("--schema", "-n", texts["Help_Schema"]);
-        ExcludeSchema = Patterns("--exclude-schema", "-N", texts["Help_ExcludeSchema"]);
-        Table = Patterns("--table", "-t", texts["Help_Table"]);
-        ExcludeTable = Patterns("--exclude-table", "-T", texts["Help_ExcludeTable"]);
-        LockTimeout = Duration("--lock-timeout", texts["Help_LockTimeout"], texts);
-        StatementTimeout = Duration("--statement-timeout", texts["Help_StatementTimeout"], texts);
+        Log = OptionKinds.FileName("--log", texts["Help_Log"], texts);
+        Schema = OptionKinds.Patterns("--schema", "-n", texts["Help_Schema"]);
+        ExcludeSchema = OptionKinds.Patterns("--exclude-schema", "-N", texts["Help_ExcludeSchema"]);
+        Table = OptionKinds.Patterns("--table", "-t", texts["Help_Table"]);
+        ExcludeTable = OptionKinds.Patterns("--exclude-table", "-T", texts["Help_ExcludeTable"]);
+        LockTimeout = OptionKinds.Duration("--lock-timeout", texts["Help_LockTimeout"], texts, d => ServerTimeout("--lock-timeout", d));
+        StatementTimeout = OptionKinds.Duration(
+            "--statement-timeout", texts["Help_StatementTimeout"], texts, d => ServerTimeout("--statement-timeout", d));
         Link = new("--link")
         {
             Description = texts["Help_Link"],
@@ -59,31 +54,19 @@ internal sealed class CommonOptions
                 return new ExplicitLink(string.Empty, string.Empty);
             })],
         };
-        Links = new("--links") { Description = texts["Help_Links"], HelpName = "FILE" };
+        Links = OptionKinds.FileName("--links", texts["Help_Links"], texts);
+        StrictNames = new("--strict-names") { Description = texts["Help_StrictNames"] };
         InferLinks = new("--infer-links") { Description = texts["Help_InferLinks"] };
         NoInferLinks = new("--no-infer-links") { Description = texts["Help_NoInferLinks"] };
-        Warn = Percent("--warn", texts["Help_Warn"], texts);
-        Critical = Percent("--critical", texts["Help_Critical"], texts);
+        Warn = OptionKinds.Percent("--warn", texts["Help_Warn"], texts);
+        Critical = OptionKinds.Percent("--critical", texts["Help_Critical"], texts);
         Json = new("--json") { Description = texts["Help_Json"] };
-        Margin = new("--margin") { Description = texts["Help_Margin"], HelpName = "N" };
-        Margin.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<long>() < 0)
-            {
-                result.AddError(texts["MarginNegative"]);
-            }
-        });
+        Margin = OptionKinds.WholeNumber<long>("--margin", texts["Help_Margin"], texts, n => n < 0 ? texts["MarginNegative"] : null);
         Verbose = new("--verbose", "-v") { Description = texts["Help_Verbose"] };
         Series = new("--series") { Description = texts["Help_Series"], HelpName = "problems|all" };
         Series.AcceptOnlyFromAmong("problems", "all");
-        Top = new("--top") { Description = texts["Help_Top"], HelpName = "N", DefaultValueFactory = _ => SeriesSelection.Default.Top };
-        Top.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 0)
-            {
-                result.AddError(texts["TopNegative"]);
-            }
-        });
+        Top = OptionKinds.WholeNumber<int>("--top", texts["Help_Top"], texts, n => n < 0 ? texts["TopNegative"] : null);
+        Top.DefaultValueFactory = _ => SeriesSelection.Default.Top;
     }
 
     public Argument<string[]> Connection { get; }
@@ -118,6 +101,9 @@ internal sealed class CommonOptions
 
     public Option<string?> Links { get; }
 
+    /// <summary>check, fix and serve: a schema or table pattern that matches nothing fails the target.</summary>
+    public Option<bool> StrictNames { get; }
+
     public Option<bool> InferLinks { get; }
 
     public Option<bool> NoInferLinks { get; }
@@ -145,7 +131,8 @@ internal sealed class CommonOptions
         AddScopeTo(command);
         Option[] options =
         [
-            LockTimeout, StatementTimeout, Warn, Critical, Targets, AllDatabases, Jobs, From, Format, Json, Series, Top, Quiet, Log, Verbose,
+            StrictNames, LockTimeout, StatementTimeout, Warn, Critical, Targets, AllDatabases, Jobs, From, Format, Json, Series, Top, Quiet, Log,
+            Verbose,
         ];
         foreach (var option in options)
         {
@@ -155,13 +142,13 @@ internal sealed class CommonOptions
         AddThresholdCheckTo(command);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(Json) && result.GetValue(Format) is { } format && format != "json")
+            if (result.ParsedValue(Json) && result.ParsedValue(Format) is { } format && format != "json")
             {
                 result.AddError(_texts["JsonWithFormat", format]);
             }
 
             var seriesGiven = result.GetResult(Series) is { Implicit: false } || result.GetResult(Top) is { Implicit: false };
-            if (seriesGiven && result.GetValue(Format) != "prometheus")
+            if (seriesGiven && result.ParsedValue(Format) != "prometheus")
             {
                 result.AddError(_texts["SeriesWithoutPrometheus"]);
             }
@@ -173,7 +160,7 @@ internal sealed class CommonOptions
         command.Validators.Add(result =>
         {
             var defaults = new CheckOptions();
-            if ((result.GetValue(Warn) ?? defaults.CapacityWarning) > (result.GetValue(Critical) ?? defaults.CapacityCritical))
+            if ((result.ParsedValue(Warn) ?? defaults.CapacityWarning) > (result.ParsedValue(Critical) ?? defaults.CapacityCritical))
             {
                 result.AddError(_texts["WarnAboveCritical"]);
             }
@@ -189,7 +176,7 @@ internal sealed class CommonOptions
 
         command.Validators.Add(result =>
         {
-            if (result.GetValue(InferLinks) && result.GetValue(NoInferLinks))
+            if (result.ParsedValue(InferLinks) && result.ParsedValue(NoInferLinks))
             {
                 result.AddError(_texts["InferLinksBoth"]);
             }
@@ -230,6 +217,9 @@ internal sealed class CommonOptions
             ExcludeTables = result.GetValue(ExcludeTable) ?? [],
             Links = result.GetValue(Link) ?? [],
             InferLinks = !result.GetValue(NoInferLinks),
+
+            // repair-block connects to nothing and has no --strict-names.
+            StrictNames = result.GetResult(StrictNames) is { } strict && strict.GetValueOrDefault<bool>(),
             LockTimeout = result.GetValue(LockTimeout) ?? defaults.LockTimeout,
             StatementTimeout = result.GetValue(StatementTimeout) ?? defaults.StatementTimeout,
             CapacityWarning = result.GetValue(Warn) ?? defaults.CapacityWarning,
@@ -238,48 +228,9 @@ internal sealed class CommonOptions
         };
     }
 
-    private static Option<string[]> Patterns(string name, string alias, string description) => new(name, alias)
-    {
-        Description = description,
-        HelpName = "PATTERN",
-        AllowMultipleArgumentsPerToken = false,
-    };
-
-    // Thresholds are written in percent and kept as ratios.
-    private static Option<double?> Percent(string name, string description, Texts texts) => new(name)
-    {
-        Description = description,
-        HelpName = "PERCENT",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (double.TryParse(
-                text.TrimEnd('%'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var percent)
-                && percent is >= 0 and <= 100)
-            {
-                return percent / 100;
-            }
-
-            result.AddError(texts["PercentExpected", name, text]);
-            return null;
-        },
-    };
-
-    /// <summary>An option that takes a duration as <see cref="DurationParser"/> reads it.</summary>
-    public static Option<TimeSpan?> Duration(string name, string description, Texts texts) => new(name)
-    {
-        Description = description,
-        HelpName = "DURATION",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (DurationParser.TryParse(text, out var duration))
-            {
-                return duration;
-            }
-
-            result.AddError(texts["DurationExpected", name, text]);
-            return null;
-        },
-    };
+    // PostgreSQL keeps lock_timeout and statement_timeout in milliseconds as a 32-bit integer.
+    private string? ServerTimeout(string name, TimeSpan duration) =>
+        duration.TotalMilliseconds > int.MaxValue
+            ? _texts["TimeoutTooLong", name, DurationParser.Format(TimeSpan.FromMilliseconds(int.MaxValue))]
+            : null;
 }

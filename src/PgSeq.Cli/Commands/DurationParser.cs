@@ -15,7 +15,22 @@ internal static partial class DurationParser
             return false;
         }
 
-        duration = match.Groups["unit"].Value switch
+        var unit = match.Groups["unit"].Value;
+        var milliseconds = number * unit switch
+        {
+            "ms" => 1,
+            "" or "s" => 1000,
+            "min" or "m" => 60_000,
+            _ => 3_600_000,
+        };
+
+        // Beyond what a TimeSpan holds, it is no duration anyone means.
+        if (milliseconds >= TimeSpan.MaxValue.TotalMilliseconds)
+        {
+            return false;
+        }
+
+        duration = unit switch
         {
             "ms" => TimeSpan.FromMilliseconds(number),
             "" or "s" => TimeSpan.FromSeconds(number),

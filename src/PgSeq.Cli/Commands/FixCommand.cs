@@ -21,11 +21,11 @@ internal static class FixCommand
 
         command.Validators.Add(result =>
         {
-            if (result.GetValue(sql) && result.GetValue(common.Json))
+            if (result.ParsedValue(sql) && result.ParsedValue(common.Json))
             {
                 result.AddError(texts["SqlWithJson"]);
             }
-            else if (result.GetValue(sql) && result.GetValue(common.Format) is { } format && format != "table")
+            else if (result.ParsedValue(sql) && result.ParsedValue(common.Format) is { } format && format != "table")
             {
                 result.AddError(texts["SqlWithFormat", format]);
             }

@@ -26,20 +26,13 @@ internal static class ServeCommand
                 return ListenAddress.Default;
             },
         };
-        var interval = CommonOptions.Duration("--interval", texts["Help_Interval"], texts);
-        interval.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<TimeSpan?>() < TimeSpan.FromSeconds(1))
-            {
-                result.AddError(texts["IntervalTooShort"]);
-            }
-        });
+        var interval = OptionKinds.Duration(
+            "--interval", texts["Help_Interval"], texts, d => d < TimeSpan.FromSeconds(1) ? texts["IntervalTooShort"] : null);
 
         var command = new Command("serve", texts["Help_Serve"]) { common.Connection };
         common.AddScopeTo(command);
-        foreach (Option option in (Option[])[listen, interval, common.Series, common.Top, common.LockTimeout, common.StatementTimeout, common.Warn,
-            common.Critical,
-            common.Targets, common.AllDatabases, common.Jobs, common.Log, common.Verbose])
+        foreach (Option option in (Option[])[listen, interval, common.StrictNames, common.Series, common.Top, common.LockTimeout,
+            common.StatementTimeout, common.Warn, common.Critical, common.Targets, common.AllDatabases, common.Jobs, common.Log, common.Verbose])
         {
             command.Add(option);
         }

@@ -45,6 +45,9 @@ internal sealed class Texts
         return locale.StartsWith("ru", StringComparison.OrdinalIgnoreCase) ? new Texts(CultureInfo.GetCultureInfo("ru")) : English;
     }
 
+    /// <summary>Whether <paramref name="name"/> is a language --lang accepts (en or ru, in any case).</summary>
+    public static bool IsLanguage(string name) => name.ToLowerInvariant() is "en" or "ru";
+
     private string PluralForm(int count)
     {
         // By name: with invariant globalization (see PgSeq.Cli.csproj) a culture carries its name but no data of its own.

@@ -24,6 +24,9 @@ internal static class ErrorMessages
             NpgsqlException { InnerException: SocketException socket } => Socket(socket, target, where, texts),
             NpgsqlException { InnerException: TimeoutException } => texts["Error_Timeout", where],
             NpgsqlException npgsql when npgsql.Message.StartsWith("SSL connection requested", StringComparison.Ordinal) => texts["Error_Ssl", where],
+            NpgsqlException npgsql when npgsql.Message.StartsWith("No password has been provided", StringComparison.Ordinal) =>
+                texts["Error_NoPassword", where, target?.Settings.Username ?? "?"],
+            NpgsqlException npgsql when NotPostgres(npgsql) => texts["Error_NotPostgres", where, npgsql.Message.TrimEnd('.')],
             NpgsqlException { InnerException: IOException or EndOfStreamException } or NpgsqlException { IsTransient: true } =>
                 texts["Error_LostConnection", where, Root(error).Message.TrimEnd('.')],
             NpgsqlException npgsql => texts["Error_Npgsql", npgsql.Message.TrimEnd('.'), where],
@@ -31,6 +34,11 @@ internal static class ErrorMessages
         };
         return Scrub(line, target?.Password);
     }
+
+    /// <summary>A target's error line among several targets: prefixed with the target, unless it names it already
+    /// (a connection error does: "could not connect to app@db:5432/app").</summary>
+    public static string NamingTarget(string error, string label, Texts texts) =>
+        error.Contains(label, StringComparison.Ordinal) ? error : texts["TargetError", label, error];
 
     private static string Server(PostgresException error, ConnectionTarget? target, string where, Texts texts) => error.SqlState switch
     {
@@ -53,6 +61,11 @@ internal static class ErrorMessages
             texts["Error_Unreachable", where, error.Message.TrimEnd('.')],
         _ => texts["Error_Connect", where, error.Message.TrimEnd('.')],
     };
+
+    // Npgsql's words when the other end answers the start of the protocol with something else (an HTTP server, SSH).
+    private static bool NotPostgres(NpgsqlException error) =>
+        error.Message.Contains("for SSLRequest", StringComparison.Ordinal) || error.Message.Contains("for GSSEncRequest", StringComparison.Ordinal)
+        || error.Message.StartsWith("Unknown message code", StringComparison.Ordinal);
 
     private static Exception Root(Exception error) => error.InnerException is null ? error : Root(error.InnerException);
 

@@ -13,7 +13,7 @@ internal static class HumanReport
     public static void Write(
         IAnsiConsole console, Texts texts, ReportOutline report, TableRows rows, RunMode mode, string target, bool verbose, bool quiet)
     {
-        if (quiet && rows.Listed == 0)
+        if (quiet && rows.Listed == 0 && report.Ending == RunEnding.Completed)
         {
             return;
         }
@@ -77,9 +77,10 @@ internal static class HumanReport
     public static string Summary(Texts texts, ReportOutline report, RunMode mode)
     {
         var s = report.Summary;
+        var partial = PartialSummary.Of(texts, report);
         if (s.Sequences == 0)
         {
-            return texts["Summary_Nothing"];
+            return partial ?? texts["Summary_Nothing"];
         }
 
         var counts = new List<string>();
@@ -158,7 +159,7 @@ internal static class HumanReport
             line += texts["Summary_Errors"];
         }
 
-        return line;
+        return partial is null ? line : $"{partial} {line}";
     }
 
     /// <summary>The line that ends a run over several targets: how many were fine, had findings, or failed.</summary>

@@ -60,7 +60,8 @@ internal sealed record JsonSummary(
     int CapacityWarning,
     int CapacityCritical,
     int Unlinked,
-    double? LongestLockHeldMs);
+    double? LongestLockHeldMs,
+    int? NotRead);
 
 internal sealed record JsonErrorDocument(string Error);
 

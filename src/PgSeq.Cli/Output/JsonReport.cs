@@ -57,7 +57,7 @@ internal sealed class JsonReport : IDisposable
         _json.WriteBoolean("interrupted", interrupted);
         WriteNullable("error", error);
         _json.WritePropertyName("summary");
-        JsonSerializer.Serialize(_json, Summary(report.Summary, report.LongestLockHeld), PgSeqJsonContext.Readable.JsonSummary);
+        JsonSerializer.Serialize(_json, Summary(report), PgSeqJsonContext.Readable.JsonSummary);
         _json.WritePropertyName("cutover");
         if (report.Cutover is { } c)
         {
@@ -91,8 +91,9 @@ internal sealed class JsonReport : IDisposable
         writer.WriteLine(JsonSerializer.Serialize(new JsonErrorDocument(message), PgSeqJsonContext.Readable.JsonErrorDocument));
 
     /// <summary>Several targets: one entry per target, in the order given, each with its whole report (the sequences kept
-    /// of it; null when its report never opened), and a summary.</summary>
-    public static void WriteTargets(TextWriter writer, IReadOnlyList<(TargetResult Result, List<SequenceReport>? Sequences)> targets, RunMode mode)
+    /// of it; null when its report never opened), a summary, and the databases --all-databases skipped.</summary>
+    public static void WriteTargets(
+        TextWriter writer, IReadOnlyList<(TargetResult Result, List<SequenceReport>? Sequences)> targets, IReadOnlyList<string> skipped, RunMode mode)
     {
         using (var json = Writer(writer))
         {
@@ -130,6 +131,13 @@ internal sealed class JsonReport : IDisposable
                     targets.Count(t => t.Result.ExitCode == ExitCodes.Drift),
                     targets.Count(t => t.Result.ExitCode is not ExitCodes.Ok and not ExitCodes.Drift)),
                 PgSeqJsonContext.Readable.JsonTargetsSummary);
+            json.WriteStartArray("skipped_databases");
+            foreach (var database in skipped)
+            {
+                json.WriteStringValue(database);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -189,10 +197,14 @@ internal sealed class JsonReport : IDisposable
         s.Repair is { } r ? new JsonRepair(
             r.PreviousNextValue, r.NextValue, r.Applied, Math.Round(r.LockHeld.TotalMilliseconds, 3), r.Script) : null);
 
-    private static JsonSummary Summary(DriftSummary s, TimeSpan? longestLockHeld) =>
-        new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.SkippedCollisions, s.Error, s.Busy, s.Repaired, s.Collisions, s.Repairable, s.CapacityWarning,
-            s.CapacityCritical, s.Unlinked,
-            longestLockHeld is { } held ? Math.Round(held.TotalMilliseconds, 3) : null);
+    private static JsonSummary Summary(ReportOutline report)
+    {
+        var s = report.Summary;
+        return new(s.Sequences, s.Ok, s.Drift, s.Skipped, s.SkippedCollisions, s.Error, s.Busy, s.Repaired, s.Collisions, s.Repairable,
+            s.CapacityWarning, s.CapacityCritical, s.Unlinked,
+            report.LongestLockHeld is { } held ? Math.Round(held.TotalMilliseconds, 3) : null,
+            report.NotRead);
+    }
 
     // The document is the same in every language: English, in the command line's words.
     private static string English(Phrase phrase) => Texts.English.Say(phrase);

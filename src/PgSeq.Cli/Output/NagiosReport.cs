@@ -1,4 +1,5 @@
 using System.Globalization;
+using PgSeq.Cli.Localization;
 using PgSeq.Cli.Targets;
 
 namespace PgSeq.Cli.Output;
@@ -17,7 +18,8 @@ internal static class NagiosReport
 
     private static readonly string[] StateNames = ["OK", "WARNING", "CRITICAL", "UNKNOWN"];
 
-    public static int Write(TextWriter writer, IReadOnlyList<(TargetResult Result, NagiosFindings Findings)> targets, CheckOptions options)
+    public static int Write(
+        TextWriter writer, IReadOnlyList<(TargetResult Result, NagiosFindings Findings)> targets, CheckOptions options, IReadOnlyList<string> skipped)
     {
         var results = targets.Select(t => t.Result).ToList();
         var reports = results.Where(r => r.Outline is not null).Select(r => r.Outline!).ToList();
@@ -37,13 +39,19 @@ internal static class NagiosReport
             : Ok;
 
         var problems = new List<string>();
-        problems.AddRange(results.Where(r => r.Error is not null).Select(r => $"{r.Label}: {r.Error}"));
+        problems.AddRange(results.Where(r => r.Interrupted).Select(r => $"{r.Label}: {Interrupted(r.Outline)}"));
+        problems.AddRange(results.Where(r => r.Error is not null).Select(r => ErrorMessages.NamingTarget(r.Error!, r.Label, Texts.English)));
         problems.AddRange(drift.Select(s => $"{s.Sequence.Name} drift (next {Number(s.NextValue)}, MAX {Number(s.ColumnExtreme)})"));
         problems.AddRange(critical.Concat(warning).Select(s => $"{s.Sequence.Name} {Percent(s.Capacity!.UsedRatio)}% used"));
         problems.AddRange(incomplete.Select(s => $"{s.Sequence.Name} {s.Status.ToString().ToLowerInvariant()}"));
         var summary = problems.Count == 0
             ? $"{sequences} sequences in {results.Count} database(s) in sync"
             : string.Join("; ", problems);
+        if (skipped.Count > 0)
+        {
+            summary += $"; skipped, as they do not allow connections: {string.Join(", ", skipped)}";
+        }
+
 
         var highest = findings.Select(f => f.HighestUsedRatio).DefaultIfEmpty(0).Max();
         var performance = string.Join(' ',
@@ -55,6 +63,17 @@ internal static class NagiosReport
         writer.WriteLine($"PGSEQ {StateNames[state]} - {Flatten(summary)} | {performance}");
         return state;
     }
+
+    /// <summary>The answer of a run that could not check anything (bad arguments, a file that cannot be used): UNKNOWN,
+    /// with the reason.</summary>
+    public static void WriteUnknown(TextWriter writer, string reason) => writer.WriteLine($"PGSEQ {StateNames[Unknown]} - {Flatten(reason)}");
+
+    // What an interrupted target read, so that its counts never pass for the whole database.
+    private static string Interrupted(ReportOutline? outline) => outline switch
+    {
+        null or { SequencesInScope: null } => "interrupted before the catalog was read",
+        var read => $"interrupted after {read.Summary.Sequences} of {read.SequencesInScope} sequences, {read.NotRead} not read",
+    };
 
     private static string Percent(double ratio) => (ratio * 100).ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -57,11 +57,16 @@ internal sealed class ProgressDisplay(TextWriter error, Texts texts) : IProgress
             return;
         }
 
+        // A phase whose total is not known yet (it grows window by window) shows what is done, never a total that
+        // could grow after the bar had reached it.
         var phase = texts[$"Progress_{latest.Phase}"];
         var rate = latest.Done / Math.Max(_phaseClock.Elapsed.TotalSeconds, 0.001);
-        task.Description = latest.Total > 0
-            ? texts["Progress_Rate", $"{phase} {Count(latest.Done)}/{Count(latest.Total)}", Count(rate)]
-            : phase;
+        task.Description = (latest.Done, latest.Total) switch
+        {
+            (_, > 0) => texts["Progress_Rate", $"{phase} {Count(latest.Done)}/{Count(latest.Total)}", Count(rate)],
+            (> 0, _) => texts["Progress_Rate", $"{phase} {Count(latest.Done)}", Count(rate)],
+            _ => phase,
+        };
         task.IsIndeterminate = latest.Total == 0;
         task.MaxValue = Math.Max(latest.Total, 1);
         task.Value = latest.Done;

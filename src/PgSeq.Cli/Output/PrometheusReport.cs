@@ -11,7 +11,8 @@ namespace PgSeq.Cli.Output;
 /// </summary>
 internal static class PrometheusReport
 {
-    public static async Task WriteAsync(TextWriter writer, IReadOnlyList<(TargetResult Result, ReportSeriesBuilder Series)> results)
+    public static async Task WriteAsync(
+        TextWriter writer, IReadOnlyList<(TargetResult Result, ReportSeriesBuilder Series)> results, IReadOnlyList<string> skipped)
     {
         var targets = results.Select(pair =>
         {
@@ -21,6 +22,18 @@ internal static class PrometheusReport
             var success = result is { Outline.Complete: true, Error: null, Interrupted: false };
             return new TargetSeries(server, result.Outline?.Database ?? database, success, result.Finished, report, null);
         }).ToList();
+        // Comments, which parsers skip, say what the series cannot: databases left out, what an interrupted target left unread.
+        foreach (var database in skipped)
+        {
+            await writer.WriteLineAsync($"# pgseq: skipped {database}: it does not allow connections");
+        }
+
+        foreach (var (result, _) in results.Where(pair => pair.Result is { Interrupted: true, Outline: { } }))
+        {
+            var (read, inScope, notRead) = (result.Outline!.Summary.Sequences, result.Outline.SequencesInScope, result.Outline.NotRead);
+            await writer.WriteLineAsync($"# pgseq: {result.Label}: interrupted after {read} of {inScope} sequences, {notRead} not read");
+        }
+
         await using var stream = new TextWriterStream(writer);
         await SeriesRegistry.Build(targets, version: null).CollectAndExportAsTextAsync(stream, ExpositionFormat.PrometheusText);
     }

@@ -12,6 +12,35 @@ internal sealed class RunLog(string path)
 {
     private readonly Lock _gate = new();
 
+    /// <summary>
+    /// Checks, before any work, that <paramref name="path"/> can be appended to, creating it if it is missing (as the
+    /// first append would), so that a run never does its work and then fails to record it.
+    /// </summary>
+    /// <exception cref="InputException">The file cannot be written: its directory is missing, it is a directory, or the
+    /// system refuses.</exception>
+    public static void EnsureWritable(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new InputException("Log_IsDirectory", path, Path.Combine(path, "pgseq.log"));
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new InputException("Log_NoDirectory", path, directory);
+        }
+
+        try
+        {
+            using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException("Log_Unwritable", path, error.Message.TrimEnd('.'));
+        }
+    }
+
     /// <summary>The log of one target's run, written as its sequences pass.</summary>
     public RunLogTarget For(string target, RunMode mode) => new(this, target, mode);
 
@@ -25,6 +54,47 @@ internal sealed class RunLog(string path)
             File.AppendAllLines(path, lines);
         }
     }
+
+    /// <summary>
+    /// Appends lines unless an earlier append failed: a file that stops being writable part-way (a full disk, a
+    /// directory removed) costs the log its remaining lines, never the run or its report.
+    /// </summary>
+    /// <returns>False when the lines could not be written; <see cref="Failure"/> says why.</returns>
+    public bool TryAppend(IReadOnlyList<string> lines)
+    {
+        lock (_gate)
+        {
+            if (Failure is not null)
+            {
+                return false;
+            }
+
+            try
+            {
+                File.AppendAllLines(path, lines);
+                return true;
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                Failure = error;
+                return false;
+            }
+        }
+    }
+
+    /// <summary>The first append that failed; null while every append succeeded.</summary>
+    public Exception? Failure { get; private set; }
+
+    /// <summary>The file's path.</summary>
+    public string FilePath => path;
+
+    /// <summary>The command field of a line: check, fix or fix-dry-run.</summary>
+    public static string CommandOf(RunMode mode) => mode switch
+    {
+        RunMode.Check => "check",
+        RunMode.DryRun => "fix-dry-run",
+        _ => "fix",
+    };
 
     /// <summary>One line: the UTC timestamp, "pgseq", then key=value for each field.</summary>
     public static string Line(DateTimeOffset time, IEnumerable<(string Key, object? Value)> fields)

@@ -63,7 +63,13 @@ internal sealed class RunLogTarget(RunLog log, string target, RunMode mode)
                 ("unlinked", s.Unlinked),
                 ("error", s.Error),
                 ("busy", s.Busy),
+                ("not_read", report.NotRead),
                 ("exit_code", result.ExitCode)));
+        }
+        else if (result.Error is null)
+        {
+            // Interrupted before its report opened: nothing was read.
+            _pending.Add(Event(result.Finished, "interrupted", ("exit_code", result.ExitCode)));
         }
         else
         {
@@ -75,17 +81,12 @@ internal sealed class RunLogTarget(RunLog log, string target, RunMode mode)
 
     private void Flush()
     {
-        log.Append(_pending);
+        log.TryAppend(_pending);
         _pending.Clear();
     }
 
     private string Event(DateTimeOffset time, string @event, params (string Key, object? Value)[] fields) =>
         RunLog.Line(time, [("command", Command), ("target", target), ("event", @event), .. fields]);
 
-    private string Command => mode switch
-    {
-        RunMode.Check => "check",
-        RunMode.DryRun => "fix-dry-run",
-        _ => "fix",
-    };
+    private string Command => RunLog.CommandOf(mode);
 }

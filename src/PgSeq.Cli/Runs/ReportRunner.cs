@@ -17,22 +17,24 @@ internal sealed class ReportRunner(CliConsole console, Func<string, string?> env
     public async Task<int> RunAsync(ReportRequest request)
     {
         CheckOptions options;
-        IReadOnlyList<Target> targets;
+        ResolvedTargets resolved;
         try
         {
-            (options, targets) = await RunPreparation.PrepareAsync(request.Options, request.LinksFile, request.Targets, environment, interrupt.Token);
+            (options, resolved) = await RunPreparation.PrepareAsync(
+                request.Options, request.LinksFile, request.Output.LogFile, request.Targets, environment, interrupt.Token);
         }
         catch (Exception error) when (error is InputException or InvalidPatternException)
         {
-            return OutputsFor(request, single: true).Refused(ErrorMessages.Describe(error, null, texts), error, ExitCodes.Incomplete);
+            return OutputsFor(request, single: true, []).Refused(ErrorMessages.Describe(error, null, texts), error, ExitCodes.Incomplete);
         }
         catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
         {
-            return OutputsFor(request, single: true).Interrupted(interrupt.ExitCode);
+            return OutputsFor(request, single: true, []).Interrupted(interrupt.ExitCode);
         }
 
+        var targets = resolved.Targets;
         var single = request.Targets.Single(targets.Count);
-        var sinks = OutputsFor(request, single);
+        var sinks = OutputsFor(request, single, resolved.Skipped);
         await using var source = request.Source is { } from ? await SourceDatabase.OpenAsync(from, environment) : null;
         if (source is not null)
         {
@@ -84,5 +86,6 @@ internal sealed class ReportRunner(CliConsole console, Func<string, string?> env
         _ => SequenceDrift.OpenCheckAsync(dataSource, options, cancellationToken),
     };
 
-    private ReportSinks OutputsFor(ReportRequest request, bool single) => ReportSinks.For(request, single, console, environment, texts, interrupt);
+    private ReportSinks OutputsFor(ReportRequest request, bool single, IReadOnlyList<string> skipped) =>
+        ReportSinks.For(request, single, skipped, console, environment, texts, interrupt);
 }

@@ -1,22 +1,36 @@
 using PgSeq.Cli.Commands;
+using PgSeq.Cli.Output;
 using PgSeq.Cli.Targets;
 
 namespace PgSeq.Cli.Runs;
 
 /// <summary>What every command that connects does before it connects: the options checked, the --links file's links
-/// added to those of the command line (the one place they are merged), and the targets resolved.</summary>
+/// added to those of the command line (the one place they are merged), the --log file found writable, and the targets
+/// resolved.</summary>
 internal static class RunPreparation
 {
     /// <summary>The options, completed with the --links file, and the targets in the order given (one that cannot be
-    /// used stays in the list with its failure).</summary>
+    /// used stays in the list with its failure), with the databases --all-databases skips.</summary>
     /// <exception cref="InvalidPatternException">A pattern cannot be parsed.</exception>
-    /// <exception cref="InputException">The links file or the targets file cannot be read, or a line of the links file
-    /// is not a link.</exception>
-    public static async Task<(T Options, IReadOnlyList<Target> Targets)> PrepareAsync<T>(
-        T options, string? linksFile, TargetSelection selection, Func<string, string?> environment, CancellationToken cancellationToken)
+    /// <exception cref="InputException">The links file or the targets file cannot be read, a line of the links file
+    /// is not a link, or the log file cannot be written.</exception>
+    public static async Task<(T Options, ResolvedTargets Targets)> PrepareAsync<T>(
+        T options,
+        string? linksFile,
+        string? logFile,
+        TargetSelection selection,
+        Func<string, string?> environment,
+        CancellationToken cancellationToken)
         where T : CheckOptions
     {
         var completed = await OptionsAsync(options, linksFile, cancellationToken);
+
+        // Before any work: a run must never do its work and then fail to record it.
+        if (logFile is not null)
+        {
+            RunLog.EnsureWritable(logFile);
+        }
+
         return (completed, await new TargetList(environment).ResolveAsync(selection, cancellationToken));
     }
 

@@ -79,7 +79,8 @@ internal sealed class TargetRun(
             failure = error;
         }
 
-        var outline = ReportOutline.Of(reader, planned);
+        var ending = failure is not null ? RunEnding.Failed : reader.Interrupted ? RunEnding.Interrupted : RunEnding.Completed;
+        var outline = ReportOutline.Of(reader, planned, ending);
         if (failure is not null)
         {
             var failed = Failed(index, target, outline, failure);

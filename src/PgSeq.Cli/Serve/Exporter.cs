@@ -27,10 +27,11 @@ internal sealed class Exporter(CliConsole console, Func<string, string?> environ
     public async Task<int> RunAsync(ServeRequest serve)
     {
         CheckOptions options;
-        IReadOnlyList<Target> targets;
+        ResolvedTargets resolved;
         try
         {
-            (options, targets) = await RunPreparation.PrepareAsync(serve.Options, serve.LinksFile, serve.Targets, environment, interrupt.Token);
+            (options, resolved) = await RunPreparation.PrepareAsync(
+                serve.Options, serve.LinksFile, serve.LogFile, serve.Targets, environment, interrupt.Token);
         }
         catch (Exception error) when (error is InputException or InvalidPatternException)
         {
@@ -41,7 +42,7 @@ internal sealed class Exporter(CliConsole console, Func<string, string?> environ
             return ExitCodes.Ok;
         }
 
-        if (targets.FirstOrDefault(t => t.Failure is not null) is { } unusable)
+        if (resolved.Targets.FirstOrDefault(t => t.Failure is not null) is { } unusable)
         {
             return Fail(
                 texts["TargetError", unusable.Label, ErrorMessages.Describe(unusable.Failure!, unusable.Connection, texts)],
@@ -49,11 +50,12 @@ internal sealed class Exporter(CliConsole console, Func<string, string?> environ
                 serve);
         }
 
-        return await ExportAsync(targets, options, serve);
+        return await ExportAsync(resolved, options, serve);
     }
 
-    private async Task<int> ExportAsync(IReadOnlyList<Target> targets, CheckOptions options, ServeRequest serve)
+    private async Task<int> ExportAsync(ResolvedTargets resolved, CheckOptions options, ServeRequest serve)
     {
+        var targets = resolved.Targets;
         var log = new ServeLog(console.Error, serve.LogFile, texts);
         var monitors = targets.Select(target => new TargetMonitor(target)).ToList();
         var snapshot = new MetricsSnapshot(monitors, Version);
@@ -80,6 +82,11 @@ internal sealed class Exporter(CliConsole console, Func<string, string?> environ
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             return Fail(texts["Serve_LogUnwritable", serve.LogFile!, error.Message.TrimEnd('.')], error, serve);
+        }
+
+        foreach (var database in resolved.Skipped)
+        {
+            log.Write(DateTimeOffset.UtcNow, database, "skipped", ("reason", "datallowconn_false"));
         }
 
         using var schedule = new CheckSchedule(serve.Interval, options.Jobs);

@@ -17,7 +17,7 @@ internal abstract class HumanSink(CliConsole console, Texts texts, RunMode mode,
 
     public sealed override void Finished(TargetResult result)
     {
-        if (Messages.Printable(result))
+        if (TargetMessages.Printable(result))
         {
             Print(result, result.Outline!);
         }
@@ -30,7 +30,8 @@ internal abstract class HumanSink(CliConsole console, Texts texts, RunMode mode,
         if (!Single && (!output.Quiet || exitCode != ExitCodes.Ok))
         {
             Console.Out.WriteLine();
-            Console.Out.WriteLine(HumanReport.TargetsSummary(Texts, results));
+            var skipped = Skipped.Count > 0 ? Texts["Summary_SkippedDatabases", string.Join(", ", Skipped)] : string.Empty;
+            Console.Out.WriteLine(HumanReport.TargetsSummary(Texts, results) + skipped);
         }
 
         return Task.FromResult(exitCode);

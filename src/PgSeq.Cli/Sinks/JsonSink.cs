@@ -25,7 +25,7 @@ internal sealed class JsonSink(CliConsole console, Texts texts, RunMode mode, bo
     {
         if (!Single)
         {
-            JsonReport.WriteTargets(Console.Out, [.. results.Select(r => (r, ((KeptReport)_targets[r.Index]).Sequences))], Mode);
+            JsonReport.WriteTargets(Console.Out, [.. results.Select(r => (r, ((KeptReport)_targets[r.Index]).Sequences))], Skipped, Mode);
         }
         else if (_targets[0] is StreamedDocument { Begun: false })
         {

@@ -22,6 +22,9 @@ internal abstract class ReportSink(CliConsole console, Texts texts, RunMode mode
     /// <summary>Whether the run has one target.</summary>
     protected bool Single => single;
 
+    /// <summary>The databases --all-databases leaves out because they do not allow connections, as user@host:port/database.</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
     /// <summary>The lines on standard error.</summary>
     protected TargetMessages Messages { get; } = new(console, texts, mode, verbose, single);
 

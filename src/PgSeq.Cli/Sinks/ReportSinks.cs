@@ -5,7 +5,7 @@ using PgSeq.Cli.Targets;
 
 namespace PgSeq.Cli.Sinks;
 
-/// <summary>The outputs of one run of check or fix, chosen once: the format's sink, and the --log file's when asked for.
+/// <summary>The outputs of one run of check or fix, chosen once: the --log file's sink when asked for, and the format's.
 /// Each call goes to every one of them, in that order.</summary>
 internal sealed class ReportSinks : IReportSink
 {
@@ -16,23 +16,32 @@ internal sealed class ReportSinks : IReportSink
     /// <summary>The sinks <paramref name="request"/> asks for.</summary>
     /// <param name="request">The run, with its format, mode and options.</param>
     /// <param name="single">Whether the run has one target.</param>
+    /// <param name="skipped">The databases --all-databases leaves out, which every output names.</param>
     /// <param name="console">Standard output and error.</param>
     /// <param name="environment">The environment (NO_COLOR).</param>
     /// <param name="texts">The language of human output.</param>
     /// <param name="interrupt">Ctrl-C and SIGTERM, whose exit code an interrupted Nagios run keeps.</param>
     public static ReportSinks For(
-        ReportRequest request, bool single, CliConsole console, Func<string, string?> environment, Texts texts, Interrupt interrupt)
+        ReportRequest request,
+        bool single,
+        IReadOnlyList<string> skipped,
+        CliConsole console,
+        Func<string, string?> environment,
+        Texts texts,
+        Interrupt interrupt)
     {
         var (mode, output) = (request.Mode, request.Output);
-        IReportSink format = output.Format switch
+        ReportSink format = output.Format switch
         {
-            OutputFormat.Json => new JsonSink(console, texts, mode, output.Verbose, single),
-            OutputFormat.Prometheus => new PrometheusSink(console, texts, mode, output.Series, output.Verbose, single),
-            OutputFormat.Nagios => new NagiosSink(console, texts, mode, request.Options, interrupt, output.Verbose, single),
-            OutputFormat.Sql => new SqlSink(console, texts, mode, output, single),
-            _ => new TableSink(console, environment, texts, mode, output, single),
+            OutputFormat.Json => new JsonSink(console, texts, mode, output.Verbose, single) { Skipped = skipped },
+            OutputFormat.Prometheus => new PrometheusSink(console, texts, mode, output.Series, output.Verbose, single) { Skipped = skipped },
+            OutputFormat.Nagios => new NagiosSink(console, texts, mode, request.Options, interrupt, output.Verbose, single) { Skipped = skipped },
+            OutputFormat.Sql => new SqlSink(console, texts, mode, output, single) { Skipped = skipped },
+            _ => new TableSink(console, environment, texts, mode, output, single) { Skipped = skipped },
         };
-        return new ReportSinks(output.LogFile is { } log ? [format, new LogSink(new RunLog(log), mode)] : [format]);
+
+        // The log first, so that the format, which may have exit codes of its own (Nagios), has the last word on the code.
+        return new ReportSinks(output.LogFile is { } log ? [new LogSink(new RunLog(log), mode, console, texts, skipped), format] : [format]);
     }
 
     public ITargetSink Open(int index, Target target)

@@ -20,7 +20,7 @@ internal sealed class TargetMessages(CliConsole console, Texts texts, RunMode mo
             return;
         }
 
-        console.Error.WriteLine(texts["ErrorLine", single ? error : texts["TargetError", result.Label, error]]);
+        console.Error.WriteLine(texts["ErrorLine", single ? error : ErrorMessages.NamingTarget(error, result.Label, texts)]);
         if (verbose && result.Exception is not null)
         {
             console.Error.WriteLine(result.Exception.ToString());
@@ -40,13 +40,15 @@ internal sealed class TargetMessages(CliConsole console, Texts texts, RunMode mo
     /// <summary>The line of a run interrupted before any target started.</summary>
     public void NothingDone() => console.Error.WriteLine(texts["InterruptedNothing"]);
 
-    /// <summary>The interruption line of an interrupted target (an interrupted fix says how many it repaired), else its error line.</summary>
+    /// <summary>The interruption line of an interrupted target (an interrupted fix that repaired something says how many
+    /// it keeps), else its error line.</summary>
     public void Outcome(TargetResult result)
     {
         if (result.Interrupted)
         {
-            console.Error.WriteLine(
-                result.Outline is null || mode != RunMode.Fix ? texts["InterruptedNothing"] : texts["Interrupted", result.Outline.Summary.Repaired]);
+            console.Error.WriteLine(result.Outline is { Summary.Repaired: > 0 } outline && mode == RunMode.Fix
+                ? texts["Interrupted", outline.Summary.Repaired]
+                : texts["InterruptedNothing"]);
         }
         else
         {
@@ -54,8 +56,8 @@ internal sealed class TargetMessages(CliConsole console, Texts texts, RunMode mo
         }
     }
 
-    /// <summary>Whether the target's report is printed: when it is whole, or when a fix was interrupted (then it shows what
-    /// was done). A check stopped part-way prints none, since its summary would speak for sequences it never read.</summary>
-    public bool Printable(TargetResult result) =>
-        result is { Outline: not null, Error: null } && (!result.Interrupted || mode == RunMode.Fix);
+    /// <summary>Whether the target's report is printed: whenever it opened, also when the run stopped part-way
+    /// (interrupted, or by an error): then it shows what was read and done, and its summary says how many sequences
+    /// were not read.</summary>
+    public static bool Printable(TargetResult result) => result.Outline is not null;
 }

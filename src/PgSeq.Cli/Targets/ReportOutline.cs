@@ -24,8 +24,18 @@ internal sealed record ReportOutline(
     Attention Attention,
     int Planned)
 {
+    /// <summary>How the reading ended.</summary>
+    public RunEnding Ending { get; init; }
+
+    /// <summary>The sequences in scope, as the catalog counted them; null when the run stopped before.</summary>
+    public int? SequencesInScope { get; init; }
+
+    /// <summary>The sequences in scope the run never read: 0 for a run that got to its end; null when unknown (the run
+    /// stopped before the catalog counted them).</summary>
+    public int? NotRead => Ending == RunEnding.Completed ? 0 : SequencesInScope - Summary.Sequences is { } left ? Math.Max(left, 0) : null;
+
     /// <summary>The totals of a reader whose sequences have all passed (or whose reading ended early).</summary>
-    public static ReportOutline Of(DriftReportReader reader, int planned) => new(
+    public static ReportOutline Of(DriftReportReader reader, int planned, RunEnding ending) => new(
         reader.Database,
         reader.ServerVersion,
         reader.OnStandby,
@@ -34,5 +44,9 @@ internal sealed record ReportOutline(
         reader.Cutover,
         reader.Complete,
         reader.Attention,
-        planned);
+        planned)
+    {
+        Ending = ending,
+        SequencesInScope = reader.SequencesInScope,
+    };
 }

@@ -7,13 +7,15 @@ namespace PgSeq.Cli.Targets;
 /// <summary>Turns CONNECTION arguments, --targets and --all-databases into the list of databases to work on.</summary>
 internal sealed class TargetList(Func<string, string?> environment)
 {
+    // Templates are never targets; a database that does not allow connections is named as skipped.
     private const string DatabasesSql = """
-        SELECT datname FROM pg_catalog.pg_database WHERE datallowconn AND NOT datistemplate ORDER BY datname
+        SELECT datname, datallowconn FROM pg_catalog.pg_database WHERE NOT datistemplate ORDER BY datname
         """;
 
-    /// <summary>The targets in the order given; one that cannot be resolved or listed stays in the list with its failure.</summary>
+    /// <summary>The targets in the order given; one that cannot be resolved or listed stays in the list with its failure.
+    /// With --all-databases, also the databases left out because they do not allow connections.</summary>
     /// <exception cref="InputException">The targets file cannot be read.</exception>
-    public async Task<IReadOnlyList<Target>> ResolveAsync(TargetSelection settings, CancellationToken cancellationToken)
+    public async Task<ResolvedTargets> ResolveAsync(TargetSelection settings, CancellationToken cancellationToken)
     {
         var texts = new List<string?>(settings.Connections);
         if (settings.TargetsFile is { } file)
@@ -42,16 +44,17 @@ internal sealed class TargetList(Func<string, string?> environment)
 
         if (!settings.AllDatabases)
         {
-            return targets;
+            return new ResolvedTargets(targets, []);
         }
 
         var expanded = new List<Target>();
+        var skipped = new List<string>();
         foreach (var target in targets)
         {
-            expanded.AddRange(target.Connection is null ? [target] : await DatabasesAsync(target, cancellationToken));
+            expanded.AddRange(target.Connection is null ? [target] : await DatabasesAsync(target, skipped, cancellationToken));
         }
 
-        return expanded;
+        return new ResolvedTargets(expanded, skipped);
     }
 
     /// <summary>Opens a data source for a target, with only the Npgsql features pgseq uses (trimming-friendly).</summary>
@@ -82,7 +85,7 @@ internal sealed class TargetList(Func<string, string?> environment)
         }
     }
 
-    private static async Task<IEnumerable<Target>> DatabasesAsync(Target server, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<Target>> DatabasesAsync(Target server, List<string> skipped, CancellationToken cancellationToken)
     {
         try
         {
@@ -94,7 +97,14 @@ internal sealed class TargetList(Func<string, string?> environment)
             {
                 var settings = new NpgsqlConnectionStringBuilder(server.Connection!.Settings.ConnectionString) { Database = reader.GetString(0) };
                 var connection = new ConnectionTarget(settings);
-                targets.Add(new Target(connection.Description, connection, null));
+                if (reader.GetBoolean(1))
+                {
+                    targets.Add(new Target(connection.Description, connection, null));
+                }
+                else
+                {
+                    skipped.Add(connection.Description);
+                }
             }
 
             return targets;

@@ -15,6 +15,9 @@ internal sealed class CatalogRow(NpgsqlDataReader reader, StringPool pool)
 
     public int Ambiguous { get; } = reader.GetOrdinal("ambiguous");
 
+    /// <summary>The number of sequences in scope, the same on every row of the cursor.</summary>
+    public int SequencesInScope { get; } = reader.GetOrdinal("sequences_in_scope");
+
     private int SeqName { get; } = reader.GetOrdinal("seq_name");
 
     private int SeqLiteral { get; } = reader.GetOrdinal("seq_literal");

@@ -31,8 +31,6 @@ internal sealed class RelationFilter
             $"EXISTS (SELECT 1 FROM ROWS FROM (pg_catalog.unnest({SqlLiteral.Array(patterns.Select(p => p.SchemaRegex))}), "
             + $"pg_catalog.unnest({SqlLiteral.Array(patterns.Select(p => p.NameRegex))})) AS p (s, n) "
             + $"WHERE (p.s IS NULL OR {schema} ~ p.s) AND {table} ~ p.n)";
-        static string AnySchema(PsqlPattern[] patterns, string schema) =>
-            $"EXISTS (SELECT 1 FROM pg_catalog.unnest({SqlLiteral.Array(patterns.Select(p => p.NameRegex))}) AS p (n) WHERE {schema} ~ p.n)";
         var conditions = new List<string>();
         if (_schemas.Length > 0)
         {
@@ -57,6 +55,29 @@ internal sealed class RelationFilter
         return conditions.Count == 0 ? "true" : "(" + string.Join(" AND ", conditions) + ")";
     }
 
+    /// <summary>The decision <see cref="Apply"/> takes for a sequence that feeds no column, as an SQL condition on its
+    /// schema's name: in scope by its own schema, unless table patterns narrow the run to tables.</summary>
+    public string SchemaToSql(string schema)
+    {
+        if (_tables.Length > 0)
+        {
+            return "false";
+        }
+
+        var conditions = new List<string> { "true" };
+        if (_schemas.Length > 0)
+        {
+            conditions.Add(AnySchema(_schemas, schema));
+        }
+
+        if (_excludeSchemas.Length > 0)
+        {
+            conditions.Add("NOT " + AnySchema(_excludeSchemas, schema));
+        }
+
+        return "(" + string.Join(" AND ", conditions) + ")";
+    }
+
     /// <summary>
     /// Keeps the sequences that feed at least one table in scope. A kept sequence keeps all its columns, in scope or
     /// not: the largest value across all of them is what the sequence must clear. A sequence that feeds no column is
@@ -64,6 +85,9 @@ internal sealed class RelationFilter
     /// </summary>
     public IReadOnlyList<CatalogSequence> Apply(IReadOnlyList<CatalogSequence> sequences) =>
         [.. sequences.Where(s => s.Columns.Count == 0 ? SchemaInScope(s.Schema) : s.Columns.Any(c => Includes(c.TableSchema, c.TableRelName)))];
+
+    private static string AnySchema(PsqlPattern[] patterns, string schema) =>
+        $"EXISTS (SELECT 1 FROM pg_catalog.unnest({SqlLiteral.Array(patterns.Select(p => p.NameRegex))}) AS p (n) WHERE {schema} ~ p.n)";
 
     // A sequence that feeds nothing is in scope by its own schema, unless table patterns narrow the run to tables.
     private bool SchemaInScope(string schema) =>

@@ -23,9 +23,31 @@ internal static class SequenceCatalog
     // Rows per round trip: a few windows' worth at most, so a fetch is one quick round trip.
     private const int RowsPerFetch = 5000;
 
-    private static readonly string Declare = $"DECLARE {Cursor} NO SCROLL CURSOR WITH HOLD FOR {CatalogQuery.Sql}";
-
     private static readonly string Fetch = $"FETCH FORWARD {RowsPerFetch} FROM {Cursor}";
+
+    /// <summary>
+    /// The statement that opens the cursor: the catalog query, each row with the number of sequences the options'
+    /// patterns keep (the same on every row), counted by the server in the cursor's own snapshot, so that a run knows
+    /// from its first window how many sequences it has to go through.
+    /// </summary>
+    public static string Declare(CheckOptions options)
+    {
+        // In scope by the rules of RelationFilter.Apply, which decides per sequence over all its rows: those of its columns
+        // (not of the candidates of an ambiguous name), or its own schema when it feeds none.
+        var filter = new RelationFilter(options);
+        var (tables, schema) = (filter.ToSql("q.table_schema", "q.table_relname"), filter.SchemaToSql("q.seq_schema"));
+        return $"""
+            DECLARE {Cursor} NO SCROLL CURSOR WITH HOLD FOR
+            SELECT c.*, pg_catalog.count(*) FILTER (WHERE c.first_row AND c.in_scope) OVER () AS sequences_in_scope
+            FROM (SELECT q.*, pg_catalog.row_number() OVER s = 1 AS first_row,
+                         CASE WHEN pg_catalog.bool_or(q.has_column AND NOT q.ambiguous) OVER s
+                              THEN pg_catalog.bool_or(q.has_column AND NOT q.ambiguous AND {tables}) OVER s
+                              ELSE {schema} END AS in_scope
+                  FROM ({CatalogQuery.Sql}) AS q
+                  WINDOW s AS (PARTITION BY q.seq_name COLLATE "C", q.seq_oid)) AS c
+            ORDER BY c.seq_name COLLATE "C", c.seq_oid
+            """;
+    }
 
     /// <summary>
     /// Every sequence in the user schemas with the columns it feeds, sorted by sequence name, <see cref="WindowSize"/>
@@ -34,13 +56,14 @@ internal static class SequenceCatalog
     /// catalog, and the connection is free for other statements between windows.
     /// </summary>
     /// <param name="connection">An open connection.</param>
-    /// <param name="options">The explicit links, and the statement timeout that bounds the query.</param>
+    /// <param name="options">The explicit links, the patterns, and the statement timeout that bounds the query.</param>
+    /// <param name="counted">Told, once, before the first window, how many of the sequences the patterns keep.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public static async IAsyncEnumerable<IReadOnlyList<CatalogSequence>> ReadAsync(
-        NpgsqlConnection connection, CheckOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+        NpgsqlConnection connection, CheckOptions options, Action<int>? counted, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var links = await LinkResolver.ResolveAsync(connection, options.Links, cancellationToken).ConfigureAwait(false);
-        var declare = new NpgsqlCommand(Declare, connection)
+        var declare = new NpgsqlCommand(Declare(options), connection)
         {
             CommandTimeout = CommandTimeouts.For(options.StatementTimeout),
             Parameters =
@@ -64,6 +87,11 @@ internal static class SequenceCatalog
             while (more)
             {
                 more = await fetched.FetchAsync(connection, options, cancellationToken).ConfigureAwait(false);
+                if (fetched.InScope is { } inScope)
+                {
+                    counted?.Invoke(inScope);
+                    counted = null;
+                }
 
                 // Windows of exactly WindowSize (a fetch may bring more), the last one with the rest.
                 while (fetched.Window.Count >= WindowSize || (!more && fetched.Window.Count > 0))
@@ -90,6 +118,9 @@ internal static class SequenceCatalog
         /// <summary>Sequences whose rows have all been read, in name order.</summary>
         public List<CatalogSequence> Window { get; } = new(WindowSize);
 
+        /// <summary>How many sequences the patterns keep, once the first fetch has read it (0 for an empty catalog).</summary>
+        public int? InScope { get; private set; }
+
         /// <summary>Fetches the next rows of the cursor; false once it has none left (the last sequence is then complete).
         /// The reader is closed before this returns, so the connection is free for the windows' probes.</summary>
         public async Task<bool> FetchAsync(NpgsqlConnection connection, CheckOptions options, CancellationToken cancellationToken)
@@ -103,6 +134,7 @@ internal static class SequenceCatalog
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 rows++;
+                InScope ??= (int)reader.GetInt64(row.SequencesInScope);
 
                 // A sequence's rows come together (the cursor is sorted by name); the next name ends it.
                 var oid = reader.GetFieldValue<uint>(row.SeqOid);
@@ -123,6 +155,7 @@ internal static class SequenceCatalog
                 }
             }
 
+            InScope ??= 0;
             var more = rows == RowsPerFetch;
             if (!more && _current is not null)
             {

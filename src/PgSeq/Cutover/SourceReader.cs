@@ -18,7 +18,7 @@ internal static class SourceReader
         var session = await SessionSetup.PrepareAsync(connection, options, cancellationToken, readOnly: true).ConfigureAwait(false);
         var filter = new RelationFilter(options);
         var sequences = new Dictionary<string, SourceSequence>(StringComparer.Ordinal);
-        await foreach (var window in SequenceCatalog.ReadAsync(connection, options, cancellationToken).ConfigureAwait(false))
+        await foreach (var window in SequenceCatalog.ReadAsync(connection, options, null, cancellationToken).ConfigureAwait(false))
         {
             var catalog = filter.Apply(window);
             var readable = catalog.Where(s => s.CanRead).ToList();

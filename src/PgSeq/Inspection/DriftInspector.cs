@@ -19,6 +19,7 @@ internal static class DriftInspector
     /// <param name="policy">How far a repair would move a sequence.</param>
     /// <param name="sources">After a migration, each source sequence and its next value by name.</param>
     /// <param name="lookUpNextValue">Whether to find out if a drifted sequence's very next value is taken (for the report).</param>
+    /// <param name="scope">Told how many sequences are in scope, and how many of them have been taken into windows.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
     public static async IAsyncEnumerable<IReadOnlyList<SequenceInspection>> InspectAsync(
         Workers workers,
@@ -26,17 +27,19 @@ internal static class DriftInspector
         RepairPolicy policy,
         IReadOnlyDictionary<string, SourcePosition> sources,
         bool lookUpNextValue,
+        ScopeProgress scope,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        new ProgressCounter(options.Progress, RunPhase.Discovering, 0).Start();
+        new ProgressCounter(options.Progress, RunPhase.Discovering).Start();
         var filter = new RelationFilter(options);
         WindowInspection? inspection = null;
-        await foreach (var fetched in SequenceCatalog.ReadAsync(workers.Main, options, cancellationToken).ConfigureAwait(false))
+        await foreach (var fetched in SequenceCatalog.ReadAsync(workers.Main, options, scope.Counted, cancellationToken).ConfigureAwait(false))
         {
-            // The phases' totals grow window by window, as the catalog is read.
-            inspection ??= new WindowInspection(workers, options, policy, sources, lookUpNextValue);
+            // The sequences to read are counted before the first window; the columns to measure grow window by window.
+            inspection ??= new WindowInspection(workers, options, policy, sources, lookUpNextValue, scope.InScope ?? 0);
             var window = filter.Apply(fetched).ToArray();
-            inspection.Grow(window);
+            scope.Windowed(window.Length);
+            inspection.Grow(window, scope.AllWindowed);
             if (window.Length > 0)
             {
                 yield return await inspection.InspectAsync(window, cancellationToken).ConfigureAwait(false);
@@ -47,18 +50,19 @@ internal static class DriftInspector
     // One run's inspection of its windows: each window passes the phases in order, each sequence in a slot of its own
     // that every phase reads and fills in.
     private sealed class WindowInspection(
-        Workers workers, CheckOptions options, RepairPolicy policy, IReadOnlyDictionary<string, SourcePosition> sources, bool lookUpNextValue)
+        Workers workers,
+        CheckOptions options,
+        RepairPolicy policy,
+        IReadOnlyDictionary<string, SourcePosition> sources,
+        bool lookUpNextValue,
+        int inScope)
     {
-        private readonly ProgressCounter _reading = new ProgressCounter(options.Progress, RunPhase.ReadingSequences, 0).Start();
-        private readonly ProgressCounter _measuring = new ProgressCounter(options.Progress, RunPhase.Measuring, 0).Start();
+        private readonly ProgressCounter _reading = Reading(options, inScope);
+        private readonly ProgressCounter _measuring = new ProgressCounter(options.Progress, RunPhase.Measuring).Start();
         private readonly SessionInfo _session = workers.Session;
         private readonly CapacityThresholds _thresholds = CapacityThresholds.Of(options);
 
-        public void Grow(CatalogSequence[] window)
-        {
-            _reading.Grow(window.Count(s => s.CanRead));
-            _measuring.Grow(window.Sum(s => s.MeasuredColumns.Count()));
-        }
+        public void Grow(CatalogSequence[] window, bool last) => _measuring.Grow(window.Sum(s => s.MeasuredColumns.Count()), last);
 
         public async Task<IReadOnlyList<SequenceInspection>> InspectAsync(CatalogSequence[] window, CancellationToken cancellationToken)
         {
@@ -83,6 +87,16 @@ internal static class DriftInspector
             {
                 slot.State = state;
             }
+
+            // Every sequence in scope counts for the phase, read or not, so that it ends at its total.
+            _reading.Add(slots.Count - readable.Count);
+        }
+
+        private static ProgressCounter Reading(CheckOptions options, int inScope)
+        {
+            var reading = new ProgressCounter(options.Progress, RunPhase.ReadingSequences);
+            reading.Total(inScope);
+            return reading;
         }
 
         // Settles what needs no probe of the columns; returns the slots whose columns are to be measured.

@@ -162,6 +162,13 @@ internal static class Phrases
     public static Phrase Deadlock(Phrase subject) =>
         P("deadlock", "deadlock with another transaction on {0}; left unchanged, run again later", subject);
 
+    public static Phrase LockTimeoutReading(Phrase subject, string timeout) =>
+        P("lock_timeout_reading", "could not read {0} within the lock timeout ({1}): another transaction holds a conflicting lock; run again "
+            + "later", subject, timeout);
+
+    public static Phrase DeadlockReading(Phrase subject) =>
+        P("deadlock_reading", "deadlock with another transaction while reading {0}; run again later", subject);
+
     public static Phrase StatementTimeout(Phrase subject, string timeout) =>
         P("statement_timeout", "reading {0} took longer than the statement timeout ({1}); index the column or raise the statement timeout",
             subject, timeout);
@@ -248,6 +255,15 @@ internal static class Phrases
     public static Phrase PatternQuote(string pattern) => P("pattern_quote", "pattern '{0}' has an unterminated double quote", pattern);
 
     public static Phrase PatternEmpty() => P("pattern_empty", "an empty pattern matches nothing; give a name such as public.loans or loan*");
+
+    // Patterns that match nothing (CheckOptions.StrictNames)
+    public static Phrase SchemaPatternUnmatched(string pattern, string database) =>
+        P("schema_pattern_unmatched", "schema pattern '{0}' matches no schema in database {1}; check the pattern (psql's \\dn lists the schemas)",
+            pattern, database);
+
+    public static Phrase TablePatternUnmatched(string pattern, string database) =>
+        P("table_pattern_unmatched",
+            "table pattern '{0}' matches no table in database {1}; check the pattern (psql's \\dt {0} lists what it matches)", pattern, database);
 
     private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
 

@@ -35,12 +35,13 @@ internal sealed class FixRun
     public RepairPolicy Policy { get; }
 
     /// <summary>
-    /// Repairs what needs it among <paramref name="inspections"/> (one window of the run; called once per window) and
-    /// hands each, by its position, to
+    /// Repairs what needs it among <paramref name="inspections"/> (one window of the run; called once per window,
+    /// <paramref name="lastWindow"/> for the last) and hands each, by its position, to
     /// <paramref name="settle"/>: at once when nothing is to be done, else once its repair transaction ends. A cancelled
     /// or broken run still settles every sequence (those not reached as unchanged) before the exception propagates.
     /// </summary>
-    public async Task RunAsync(IReadOnlyList<SequenceInspection> inspections, Action<int, RepairDecision> settle, CancellationToken cancellationToken)
+    public async Task RunAsync(
+        IReadOnlyList<SequenceInspection> inspections, bool lastWindow, Action<int, RepairDecision> settle, CancellationToken cancellationToken)
     {
         var pending = new List<(int Index, RepairJob Job, SequenceInspection Inspection, Func<string> Script)>();
         for (var index = 0; index < inspections.Count; index++)
@@ -70,8 +71,8 @@ internal sealed class FixRun
             }
         }
 
-        var repairing = _repairing ??= new ProgressCounter(_options.Progress, RunPhase.Repairing, 0);
-        repairing.Grow(pending.Count);
+        var repairing = _repairing ??= new ProgressCounter(_options.Progress, RunPhase.Repairing);
+        repairing.Grow(pending.Count, lastWindow);
         try
         {
             await _workers.RunAsync(

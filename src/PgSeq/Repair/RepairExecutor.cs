@@ -87,7 +87,7 @@ internal static class RepairExecutor
 
                 var job = jobs[failed];
                 var tables = string.Join(", ", job.Sequence.MeasuredColumns.Select(c => c.Table).Distinct());
-                job.Failure = ServerErrors.Classify(error, Phrases.RepairSubject(job.Sequence.Name, tables), options);
+                job.Failure = ServerErrors.Classify(error, Phrases.RepairSubject(job.Sequence.Name, tables), options, repairing: true);
                 advanced?.Invoke(failed - next + 1);
                 next = failed + 1;
             }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using PgSeq.Catalog;
 using PgSeq.Cutover;
 using PgSeq.Diagnosis;
 using PgSeq.Inspection;
@@ -12,11 +13,14 @@ namespace PgSeq.Reporting;
 /// time: the one place where the layers meet.</summary>
 internal static class ReportPipeline
 {
-    /// <summary>Opens a check: the source of a migration is read now, the sequences when they are read.</summary>
+    /// <summary>Opens a check: the patterns are held to <see cref="CheckOptions.StrictNames"/> and the source of a
+    /// migration is read now, the sequences when they are read.</summary>
+    /// <exception cref="PgSeqException">A pattern matches nothing, with <see cref="CheckOptions.StrictNames"/>.</exception>
     public static async Task<DriftReportReader> OpenCheckAsync(Workers workers, CheckOptions options, CancellationToken cancellationToken)
     {
+        await NamePatterns.EnsureEachMatchesAsync(workers.Main, options, workers.Session.Database, cancellationToken).ConfigureAwait(false);
         var source = await MigrationSource.ReadAsync(options, cancellationToken).ConfigureAwait(false);
-        var totals = new ReportTotals(source);
+        var totals = new ReportTotals(source, new ScopeProgress());
         return new DriftReportReader(workers, totals, token => CheckAsync(workers, options, source, totals, token));
     }
 
@@ -30,8 +34,9 @@ internal static class ReportPipeline
             workers.Session.EnsureWritable();
         }
 
+        await NamePatterns.EnsureEachMatchesAsync(workers.Main, options, workers.Session.Database, cancellationToken).ConfigureAwait(false);
         var source = await MigrationSource.ReadAsync(options, cancellationToken).ConfigureAwait(false);
-        var totals = new ReportTotals(source);
+        var totals = new ReportTotals(source, new ScopeProgress());
         return new DriftReportReader(workers, totals, token => FixAsync(workers, options, boundary, source, totals, token));
     }
 
@@ -45,7 +50,7 @@ internal static class ReportPipeline
     {
         var factory = new ReportFactory(source.Positions);
         await foreach (var window in DriftInspector.InspectAsync(
-            workers, options, RepairPolicy.Default, source.Positions, lookUpNextValue: true, cancellationToken).ConfigureAwait(false))
+            workers, options, RepairPolicy.Default, source.Positions, lookUpNextValue: true, totals.Scope, cancellationToken).ConfigureAwait(false))
         {
             foreach (var inspection in window)
             {
@@ -70,7 +75,8 @@ internal static class ReportPipeline
     {
         var run = new FixRun(workers, options, boundary);
         var factory = new ReportFactory(source.Positions);
-        var windows = DriftInspector.InspectAsync(workers, options, run.Policy, source.Positions, lookUpNextValue: options.DryRun, cancellationToken)
+        var windows = DriftInspector.InspectAsync(
+                workers, options, run.Policy, source.Positions, lookUpNextValue: options.DryRun, totals.Scope, cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
         await using var windowsScope = windows.ConfigureAwait(false);
         while (true)
@@ -95,7 +101,8 @@ internal static class ReportPipeline
             ExceptionDispatchInfo? failure = null;
             try
             {
-                await run.RunAsync(window, (index, decision) => reports[index] = factory.Fixed(decision), cancellationToken).ConfigureAwait(false);
+                void Settle(int index, RepairDecision decision) => reports[index] = factory.Fixed(decision);
+                await run.RunAsync(window, totals.Scope.AllWindowed, Settle, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -1,11 +1,14 @@
 using PgSeq.Cutover;
+using PgSeq.Inspection;
 
 namespace PgSeq.Reporting;
 
 /// <summary>What a run's report says about all its sequences, counted as they pass so the sequences themselves need not
-/// be kept: the summary, the longest lock hold, the cutover comparison, and whether the run got to its end.</summary>
+/// be kept: the summary, the longest lock hold, the cutover comparison, how many sequences are in scope, and whether the
+/// run got to its end.</summary>
 /// <param name="source">The source database of a migration (empty without one).</param>
-internal sealed class ReportTotals(MigrationSource source)
+/// <param name="scope">How many sequences are in scope, as the catalog counts them.</param>
+internal sealed class ReportTotals(MigrationSource source, ScopeProgress scope)
 {
     private readonly SummaryCounter _summary = new();
     private readonly CutoverTally _cutover = new(source);
@@ -17,6 +20,9 @@ internal sealed class ReportTotals(MigrationSource source)
     public bool Interrupted { get; private set; }
 
     public DriftSummary Summary => _summary.Summary;
+
+    /// <summary>The count of sequences in scope, which the inspection fills in from the catalog.</summary>
+    public ScopeProgress Scope => scope;
 
     public TimeSpan? LongestLockHeld => _summary.LongestLockHeld;
 

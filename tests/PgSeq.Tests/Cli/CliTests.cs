@@ -225,6 +225,8 @@ public sealed class CliTests(PostgresServer server)
             Assert.Equal(0, help.ExitCode);
             Assert.Contains("--lock-timeout", help.Stdout, StringComparison.Ordinal);
             Assert.Contains("Exit codes:", help.Stdout, StringComparison.Ordinal);
+            Assert.Contains("130 interrupted (Ctrl-C), 143 stopped (SIGTERM)", help.Stdout, StringComparison.Ordinal);
+            Assert.Contains("--strict-names", help.Stdout, StringComparison.Ordinal);
         }
 
         Assert.Contains("--allow-rewind", (await CliRunner.RunAsync("fix", "--help")).Stdout, StringComparison.Ordinal);

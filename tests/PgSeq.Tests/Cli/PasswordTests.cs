@@ -45,6 +45,18 @@ public sealed class PasswordTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task No_password_where_the_server_asks_for_one_is_one_line_naming_the_ways_to_give_it()
+    {
+        var result = await CliRunner.RunAsync("check", Url());
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            $"pgseq: error: {PostgresServer.PasswordRole}@{server.Host}:{server.Port}/{_db!.Name} asks for a password for user {PostgresServer.PasswordRole} "
+            + "and none was given; set PGPASSWORD, add it to ~/.pgpass (or the file PGPASSFILE names), or put it in the connection string",
+            Assert.Single(result.Stderr.TrimEnd().Split('\n')));
+    }
+
+    [Fact]
     public async Task The_password_may_come_from_the_uri_pgpassword_or_a_password_file()
     {
         Assert.Equal(2, (await CliRunner.RunAsync("check", Url(Password))).ExitCode);

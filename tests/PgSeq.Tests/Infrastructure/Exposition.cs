@@ -17,6 +17,12 @@ public static partial class Exposition
         var samples = new List<Sample>();
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
+            // The format ignores comments other than HELP and TYPE; pgseq writes one for what an interrupted run left unread.
+            if (line.StartsWith("# pgseq: ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             if (line.StartsWith('#'))
             {
                 var comment = Comment().Match(line);

@@ -37,6 +37,34 @@ public sealed class BadInputTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_port_where_another_service_answers_is_one_line_saying_it_is_not_postgresql()
+    {
+        // An HTTP server on the port: it answers the start of the protocol with an HTTP status line and hangs up.
+        using var http = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        http.Start();
+        var port = ((System.Net.IPEndPoint)http.LocalEndpoint).Port;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        var answering = Task.Run(async () =>
+        {
+            // pgseq opens its connections in parallel: every one gets the same answer.
+            while (!stop.IsCancellationRequested)
+            {
+                using var client = await http.AcceptTcpClientAsync(stop.Token);
+                var stream = client.GetStream();
+                _ = await stream.ReadAsync(new byte[1024], stop.Token);
+                await stream.WriteAsync("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n"u8.ToArray(), stop.Token);
+            }
+        }, Cancel);
+
+        var result = await CliRunner.RunAsync("check", $"postgresql://app@127.0.0.1:{port}/app");
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => answering);
+
+        AssertRunFailure(result, $"app@127.0.0.1:{port}/app does not answer as a PostgreSQL server (");
+        Assert.Contains("; check the host and port: another service may listen there", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ssl_required_by_the_client_but_not_offered_by_the_server_is_one_line_with_the_remedy()
     {
         await using var db = await server.CreateDatabaseAsync();
@@ -173,6 +201,24 @@ public sealed class BadInputTests(PostgresServer server)
         Assert.Contains("reading public.huge.id took longer than the statement timeout (150ms); index the column or raise the statement timeout", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("| repaired |", RowOf(result, "public.small_id_seq"), StringComparison.Ordinal);
         Assert.Equal((1L, false), await db.SequenceStateAsync("huge_id_seq"));
+    }
+
+    [Fact]
+    public async Task A_check_that_cannot_read_a_locked_table_calls_it_busy_in_the_words_of_a_reader()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync("CREATE TABLE locked (id serial PRIMARY KEY); INSERT INTO locked VALUES (5); CREATE TABLE free (id serial);");
+        await using var held = await HeldTable.LockAsync(db, "locked");
+
+        var result = await CliRunner.RunAsync("check", "--lock-timeout", "300ms", db.ConnectionStringForPsql());
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        AssertClean(result);
+        Assert.Contains("| busy   |", RowOf(result, "public.locked_id_seq"), StringComparison.Ordinal);
+        Assert.Contains(
+            "busy public.locked_id_seq: could not read public.locked.id within the lock timeout (300ms): another transaction holds a conflicting lock; run again later",
+            result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("left unchanged", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -118,14 +118,14 @@ public sealed class FaultTests(PostgresServer server)
         Assert.Contains("pgseq: interrupted: the sequence being repaired was rolled back; 20 repaired before the interruption are kept", result.Stderr, StringComparison.Ordinal);
         Assert.Matches(@"\| public\.t020_id_seq +\| +100 \| +1 → 101 \| repaired \|", result.Stdout);
         Assert.Matches(@"\| public\.zz_blocked_id_seq +\| +100 \| +1 \| drift", result.Stdout);
-        Assert.Contains("21 sequences: 20 repaired, 1 left in drift.", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Interrupted after 21 of 21 sequences; 0 not read. 21 sequences: 20 repaired, 1 left in drift.", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
         Assert.Equal(0, await db.Server.PgSeqSessionsAsync(db.Name));
         Assert.Equal((1L, false), await db.SequenceStateAsync("zz_blocked_id_seq"));
     }
 
     [Fact]
-    public async Task Ctrl_c_during_check_prints_no_table_whose_summary_would_speak_for_sequences_never_read()
+    public async Task Ctrl_c_during_check_before_any_sequence_was_read_says_so_and_never_nothing_to_check()
     {
         await using var db = await server.CreateDatabaseAsync();
         await CreateDriftedTablesAsync(db, 5);
@@ -141,6 +141,7 @@ public sealed class FaultTests(PostgresServer server)
         Assert.Contains("pgseq: interrupted: nothing was changed", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("| public.", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("checked:", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Interrupted before any of 6 sequences was read: nothing was changed.", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,6 +31,14 @@ public sealed class ApprovedSqlTests
     public void The_catalog_query_is_the_approved_one() =>
         Verify(CatalogQuery.Sql + "\n", "catalog.approved.sql");
 
+    // The cursor around the catalog query, which counts the sequences the patterns keep (the query itself as above).
+    [Fact]
+    public void The_catalog_cursor_is_the_approved_one() =>
+        Verify(
+            SequenceCatalog.Declare(new CheckOptions { Schemas = ["public", "bill*"], ExcludeTables = ["*.archive*"] })
+                .Replace(CatalogQuery.Sql, "<catalog.approved.sql>", StringComparison.Ordinal) + "\n",
+            "catalog-cursor.approved.sql");
+
     [Fact]
     public void A_repair_transaction_of_its_own_is_the_approved_one_on_postgresql_15_and_later()
     {
